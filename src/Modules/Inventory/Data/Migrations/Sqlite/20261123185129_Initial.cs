@@ -1,0 +1,109 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Omni.Inventory.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "inventory_movements",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    location_code = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    sku = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    delta = table.Column<int>(type: "INTEGER", nullable: false),
+                    on_hand_after = table.Column<int>(type: "INTEGER", nullable: false),
+                    reason = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    reference = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    actor = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    occurred_at = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_inventory_movements", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "inventory_positions",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    location_code = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    sku = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    on_hand = table.Column<int>(type: "INTEGER", nullable: false),
+                    reserved = table.Column<int>(type: "INTEGER", nullable: false),
+                    safety_stock = table.Column<int>(type: "INTEGER", nullable: false),
+                    updated_at = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_inventory_positions", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "inventory_reservations",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    order_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    order_line_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    location_code = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    sku = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    quantity = table.Column<int>(type: "INTEGER", nullable: false),
+                    status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    closed_at = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_inventory_reservations", x => x.id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_inventory_movements_location_code_sku",
+                table: "inventory_movements",
+                columns: new[] { "location_code", "sku" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_inventory_positions_location_code_sku",
+                table: "inventory_positions",
+                columns: new[] { "location_code", "sku" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_inventory_positions_sku",
+                table: "inventory_positions",
+                column: "sku");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_inventory_reservations_location_code_sku_status",
+                table: "inventory_reservations",
+                columns: new[] { "location_code", "sku", "status" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_inventory_reservations_order_id",
+                table: "inventory_reservations",
+                column: "order_id");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "inventory_movements");
+
+            migrationBuilder.DropTable(
+                name: "inventory_positions");
+
+            migrationBuilder.DropTable(
+                name: "inventory_reservations");
+        }
+    }
+}

@@ -1,0 +1,45 @@
+using Omni.Common.Errors;
+
+namespace Omni.Inventory.Domain;
+
+internal enum ReservationStatus
+{
+    Active,
+    Consumed,
+    Released,
+}
+
+/// <summary>Units of a position promised to one order line: active until consumed (shipped, handed over) or released.</summary>
+internal sealed class Reservation
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid OrderId { get; init; }
+    public Guid OrderLineId { get; init; }
+    public required string LocationCode { get; init; }
+    public required string Sku { get; init; }
+    public int Quantity { get; init; }
+    public ReservationStatus Status { get; private set; } = ReservationStatus.Active;
+    public DateTime CreatedAt { get; init; }
+    public DateTime? ClosedAt { get; private set; }
+
+    private static readonly Dictionary<ReservationStatus, ReservationStatus[]> Transitions = new()
+    {
+        [ReservationStatus.Active] = [ReservationStatus.Consumed, ReservationStatus.Released],
+        [ReservationStatus.Consumed] = [],
+        [ReservationStatus.Released] = [],
+    };
+
+    public static bool CanMove(ReservationStatus from, ReservationStatus to) => Transitions[from].Contains(to);
+
+    public void Release(DateTime at) => MoveTo(ReservationStatus.Released, at);
+
+    public void Consume(DateTime at) => MoveTo(ReservationStatus.Consumed, at);
+
+    private void MoveTo(ReservationStatus to, DateTime at)
+    {
+        if (!CanMove(Status, to))
+            throw new DomainException("reservation_closed", $"Reservation {Id} is {Status.ToString().ToLowerInvariant()} and cannot become {to.ToString().ToLowerInvariant()}.");
+        Status = to;
+        ClosedAt = at;
+    }
+}

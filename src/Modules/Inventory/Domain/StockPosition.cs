@@ -1,0 +1,18 @@
+namespace Omni.Inventory.Domain;
+
+/// <summary>
+/// One SKU at one location. The counters are only ever changed by conditional SQL updates (see
+/// PositionSql) so concurrent requests on any number of nodes cannot promise the same unit twice.
+/// </summary>
+internal sealed class StockPosition
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public required string LocationCode { get; init; }
+    public required string Sku { get; init; }
+    public int OnHand { get; set; }
+    public int Reserved { get; set; }
+    public int SafetyStock { get; set; }
+    public DateTime UpdatedAt { get; set; }
+
+    public int Available => Math.Max(0, OnHand - Reserved - SafetyStock);
+}

@@ -1,0 +1,98 @@
+using System.Data;
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Omni.Common.Data;
+
+/// <summary>
+/// The request's one database connection, shared by every module's DbContext. An operation that must be atomic
+/// across modules (place an order and reserve its stock) begins one transaction here and every context takes part.
+/// </summary>
+public sealed class DbSession(DatabaseOptions options, NpgsqlDataSource? postgres) : IAsyncDisposable
+{
+    private readonly List<DbContext> _contexts = [];
+    private DbConnection? _connection;
+
+    public DatabaseProvider Provider => options.Provider;
+
+    public DbConnection Connection => _connection ??= options.Provider switch
+    {
+        DatabaseProvider.Postgres => postgres!.CreateConnection(),
+        _ => SqliteConnections.Create(options.ConnectionString),
+    };
+
+    public DbTransaction? Transaction { get; private set; }
+
+    internal void Enlist(DbContext context)
+    {
+        _contexts.Add(context);
+        if (Transaction is not null) context.Database.UseTransaction(Transaction);
+    }
+
+    /// <summary>
+    /// Begins the request's transaction. On SQLite it is BEGIN IMMEDIATE (Microsoft.Data.Sqlite's default), which takes
+    /// the write lock up front: a deferred transaction that upgrades later can fail with SQLITE_BUSY without waiting.
+    /// </summary>
+    public async Task BeginAsync(CancellationToken ct, IsolationLevel isolation = IsolationLevel.ReadCommitted)
+    {
+        if (Transaction is not null) throw new InvalidOperationException("A transaction is already open in this request.");
+        if (Connection.State != ConnectionState.Open) await Connection.OpenAsync(ct);
+        Transaction = options.Provider == DatabaseProvider.Sqlite
+            ? ((SqliteConnection)Connection).BeginTransaction(deferred: false)
+            : await Connection.BeginTransactionAsync(isolation, ct);
+        foreach (var context in _contexts) context.Database.UseTransaction(Transaction);
+    }
+
+    public async Task CommitAsync(CancellationToken ct)
+    {
+        var transaction = Transaction ?? throw new InvalidOperationException("No transaction is open.");
+        await transaction.CommitAsync(ct);
+        await EndAsync(clearTracking: false);
+    }
+
+    public async Task RollbackAsync()
+    {
+        if (Transaction is null) return;
+        try { await Transaction.RollbackAsync(CancellationToken.None); }
+        finally { await EndAsync(clearTracking: true); }
+    }
+
+    // After a rollback the tracked entities describe writes that never happened: forget them.
+    private async Task EndAsync(bool clearTracking)
+    {
+        var transaction = Transaction!;
+        Transaction = null;
+        foreach (var context in _contexts)
+        {
+            context.Database.UseTransaction(null);
+            if (clearTracking) context.ChangeTracker.Clear();
+        }
+        await transaction.DisposeAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Transaction is not null) await RollbackAsync();
+        if (_connection is not null) await _connection.DisposeAsync();
+    }
+}
+
+internal static class SqliteConnections
+{
+    public static SqliteConnection Create(string connectionString)
+    {
+        var connection = new SqliteConnection(connectionString);
+        // WAL is a property of the file (set once at start); synchronous=NORMAL is per connection and is the
+        // documented safe pairing with WAL: durable against crashes of the process, fast enough for many writers.
+        connection.StateChange += (sender, e) =>
+        {
+            if (e.CurrentState != ConnectionState.Open) return;
+            using var pragma = ((SqliteConnection)sender).CreateCommand();
+            pragma.CommandText = "PRAGMA synchronous = NORMAL;";
+            pragma.ExecuteNonQuery();
+        };
+        return connection;
+    }
+}

@@ -1,0 +1,56 @@
+namespace Omni.Contracts.Inventory;
+
+/// <summary>One SKU at one location.</summary>
+/// <param name="LocationCode">The location.</param>
+/// <param name="Sku">The SKU.</param>
+/// <param name="OnHand">Units physically there (may be negative after store sales the system did not expect).</param>
+/// <param name="Reserved">Units promised to open orders.</param>
+/// <param name="SafetyStock">Units kept back from promising.</param>
+public sealed record StockLevel(string LocationCode, string Sku, int OnHand, int Reserved, int SafetyStock)
+{
+    /// <summary>Available to promise: never negative.</summary>
+    public int Available => Math.Max(0, OnHand - Reserved - SafetyStock);
+}
+
+/// <summary>Reads stock positions for other modules (sourcing, availability).</summary>
+public interface IStockLevels
+{
+    /// <summary>Every position of the given SKUs across the network.</summary>
+    Task<IReadOnlyList<StockLevel>> ForSkusAsync(IReadOnlyCollection<string> skus, CancellationToken ct);
+}
+
+/// <summary>A request to promise <paramref name="Quantity"/> units of a SKU at a location to an order line.</summary>
+/// <param name="OrderId">The order.</param>
+/// <param name="OrderLineId">The order line.</param>
+/// <param name="LocationCode">Where the units are.</param>
+/// <param name="Sku">The SKU.</param>
+/// <param name="Quantity">How many units.</param>
+public sealed record StockClaim(Guid OrderId, Guid OrderLineId, string LocationCode, string Sku, int Quantity);
+
+/// <summary>Reservations: the only way stock gets promised. Runs inside the caller's open transaction.</summary>
+public interface IStockReservations
+{
+    /// <summary>
+    /// Reserves every claim or reports the ones that could not be covered. Claims are taken in a fixed order
+    /// (location, SKU) so concurrent multi-line orders never deadlock. On a non-empty answer the caller must roll back.
+    /// </summary>
+    Task<IReadOnlyList<StockClaim>> ReserveAsync(IReadOnlyList<StockClaim> claims, string actor, DateTime at, CancellationToken ct);
+
+    /// <summary>Releases every active reservation of the order.</summary>
+    Task ReleaseAsync(Guid orderId, string reason, string actor, DateTime at, CancellationToken ct);
+}
+
+/// <summary>A change of on-hand stock that already happened in the world.</summary>
+/// <param name="LocationCode">Where.</param>
+/// <param name="Sku">What.</param>
+/// <param name="Delta">Units added (positive) or removed (negative).</param>
+/// <param name="Reason">Ledger reason, e.g. <c>sale</c>.</param>
+/// <param name="Reference">External reference (order number, receipt).</param>
+public sealed record StockFact(string LocationCode, string Sku, int Delta, string Reason, string? Reference);
+
+/// <summary>Records facts about stock; never refuses for lack of stock.</summary>
+public interface IStockFacts
+{
+    /// <summary>Applies the facts to on hand and the ledger inside the caller's transaction, raising <c>inventory.oversold</c> where reservations become uncovered.</summary>
+    Task RecordAsync(IReadOnlyList<StockFact> facts, string actor, DateTime at, CancellationToken ct);
+}

@@ -1,0 +1,32 @@
+using Omni.Catalog;
+using Omni.Common.Data;
+using Omni.Identity;
+using Omni.Integration;
+using Omni.Inventory;
+using Omni.Locations;
+using Omni.Orders;
+
+namespace Omni.Server;
+
+/// <summary>The modules of the monolith, one line each. Integration first: it owns the events table the others write to.</summary>
+internal static class Modules
+{
+    public static IServiceCollection AddOmniModules(this IServiceCollection services, DatabaseOptions database) => services
+        .AddIntegration(database)
+        .AddIdentity(database)
+        .AddCatalog(database)
+        .AddLocations(database)
+        .AddInventory(database)
+        .AddOrders(database);
+
+    public static IEndpointRouteBuilder MapOmniModules(this IEndpointRouteBuilder api)
+    {
+        api.MapIntegration();
+        api.MapIdentity();
+        api.MapCatalog();
+        api.MapLocations();
+        api.MapInventory();
+        api.MapOrders();
+        return api;
+    }
+}

@@ -1,0 +1,38 @@
+using Omni.Common.Data;
+using Omni.Common.Errors;
+using Omni.Common.Http;
+using Omni.Server;
+using Scalar.AspNetCore;
+
+var builder = WebApplication.CreateBuilder(args);
+var database = DatabaseOptions.From(builder.Configuration);
+
+builder.Services.AddOmniDatabase(database);
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(o => OmniJson.Configure(o.SerializerOptions));
+// Binding failures (malformed JSON, wrong types) become exceptions so the problem-details handler answers them with a code.
+builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+builder.Services.AddOmniProblemDetails();
+builder.Services.AddOpenApi();
+builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+builder.Services.AddOmniModules(database);
+builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 4 * 1024 * 1024);
+
+var app = builder.Build();
+
+await app.Services.MigrateOmniDatabaseAsync();
+
+app.UseOmniProblemDetails();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+app.MapScalarApiReference("/docs").AllowAnonymous();
+app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
+app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
+app.MapGroup("/api/v1").RequireAuthorization().MapOmniModules();
+
+await app.RunAsync();
+
+/// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;
