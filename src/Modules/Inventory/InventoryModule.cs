@@ -1,10 +1,10 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 using Omni.Common.Data;
+using Omni.Contracts.Inventory;
 using Omni.Inventory.Data;
 using Omni.Inventory.Data.Migrations.Postgres;
 using Omni.Inventory.Data.Migrations.Sqlite;
+using Omni.Inventory.Features;
+using Omni.Inventory.Stock;
 
 namespace Omni.Inventory;
 
@@ -15,11 +15,23 @@ public static class InventoryModule
     public static IServiceCollection AddInventory(this IServiceCollection services, DatabaseOptions database)
     {
         services.AddModuleDbContext<InventoryDbContext, InventorySqliteDbContext, InventoryPostgresDbContext>(database, Name);
+        services.AddScoped<PositionSql>();
+        services.AddScoped<InventoryChanges>();
+        services.AddScoped<StockTarget>();
+        services.AddScoped<IStockLevels, StockLevels>();
+        services.AddScoped<IStockReservations, StockReservations>();
+        services.AddScoped<IStockFacts, StockFacts>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapInventory(this IEndpointRouteBuilder api)
     {
+        var inventory = api.MapGroup("/inventory").WithTags("Inventory");
+        SetStockCount.Map(inventory);
+        RecordMovement.Map(inventory);
+        GetStockPosition.Map(inventory);
+        ListMovements.Map(inventory);
+        GetAvailability.Map(api);
         return api;
     }
 }

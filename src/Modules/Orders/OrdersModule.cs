@@ -1,6 +1,8 @@
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 using Omni.Common.Data;
+using Omni.Orders.Data;
+using Omni.Orders.Data.Migrations.Postgres;
+using Omni.Orders.Data.Migrations.Sqlite;
+using Omni.Orders.Features;
 
 namespace Omni.Orders;
 
@@ -10,11 +12,18 @@ public static class OrdersModule
 
     public static IServiceCollection AddOrders(this IServiceCollection services, DatabaseOptions database)
     {
+        services.AddModuleDbContext<OrdersDbContext, OrdersSqliteDbContext, OrdersPostgresDbContext>(database, Name);
         return services;
     }
 
     public static IEndpointRouteBuilder MapOrders(this IEndpointRouteBuilder api)
     {
+        var orders = api.MapGroup("/orders").WithTags("Orders");
+        PlaceOrder.Map(orders);
+        GetOrder.Map(orders);
+        ListOrders.Map(orders);
+        CancelOrder.Map(orders);
+        RecordStoreSale.Map(api);
         return api;
     }
 }

@@ -45,6 +45,23 @@ public sealed class DbSession(DatabaseOptions options, NpgsqlDataSource? postgre
         foreach (var context in _contexts) context.Database.UseTransaction(Transaction);
     }
 
+    /// <summary>Runs <paramref name="work"/> in one transaction: committed when it returns, rolled back when it throws.</summary>
+    public async Task<T> InTransactionAsync<T>(Func<Task<T>> work, CancellationToken ct)
+    {
+        await BeginAsync(ct);
+        try
+        {
+            var result = await work();
+            await CommitAsync(ct);
+            return result;
+        }
+        catch
+        {
+            await RollbackAsync();
+            throw;
+        }
+    }
+
     public async Task CommitAsync(CancellationToken ct)
     {
         var transaction = Transaction ?? throw new InvalidOperationException("No transaction is open.");

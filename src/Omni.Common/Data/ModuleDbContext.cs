@@ -45,7 +45,7 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
     {
         foreach (var entity in model.Model.GetEntityTypes())
         {
-            foreach (var property in entity.GetProperties()) property.SetColumnName(Snake(property.Name));
+            foreach (var property in entity.GetProperties()) property.SetColumnName(Snake(property.GetColumnName()));
             foreach (var key in entity.GetKeys()) key.SetName(Snake(key.GetDefaultName() ?? key.GetName()!));
             foreach (var index in entity.GetIndexes()) index.SetDatabaseName(Snake(index.GetDefaultDatabaseName() ?? index.GetDatabaseName()!));
             foreach (var foreignKey in entity.GetForeignKeys()) foreignKey.SetConstraintName(Snake(foreignKey.GetDefaultName() ?? foreignKey.GetConstraintName()!));

@@ -1,0 +1,65 @@
+using Microsoft.EntityFrameworkCore;
+using Omni.Contracts.Inventory;
+using Omni.Inventory.Domain;
+
+namespace Omni.Inventory.Data;
+
+/// <summary>
+/// Applies changes of on hand: the position and its ledger entry in one go (on hand always equals the ledger's sum),
+/// an <see cref="InventoryChanged"/> event, and <see cref="InventoryOversold"/> when reservations become uncovered.
+/// Every writer of on hand goes through here; callers own the transaction.
+/// </summary>
+internal sealed class InventoryChanges(InventoryDbContext db, PositionSql positions)
+{
+    public async Task<(StockLevel Level, StockMovement Movement)> AddAsync(
+        string location, string sku, int delta, string reason, string? reference, string actor, DateTime at, CancellationToken ct)
+    {
+        var level = await positions.AddOnHandAsync(location, sku, delta, at, ct);
+        return (level, await RecordAsync(level, delta, reason, reference, actor, at, ct));
+    }
+
+    /// <summary>A count: sets on hand (and optionally safety stock); the ledger records the difference as a count movement.</summary>
+    public async Task<(StockLevel Level, StockMovement Movement)> CountAsync(
+        string location, string sku, int onHand, int? safetyStock, string? reference, string actor, DateTime at, CancellationToken ct)
+    {
+        var before = await positions.LockAsync(location, sku, ct);
+        var level = await positions.SetAsync(location, sku, onHand, safetyStock, at, ct);
+        return (level, await RecordAsync(level, onHand - (before?.OnHand ?? 0), MovementReasons.Count, reference, actor, at, ct));
+    }
+
+    private async Task<StockMovement> RecordAsync(StockLevel level, int delta, string reason, string? reference, string actor, DateTime at, CancellationToken ct)
+    {
+        var movement = new StockMovement
+        {
+            LocationCode = level.LocationCode, Sku = level.Sku, Delta = delta, OnHandAfter = level.OnHand,
+            Reason = reason, Reference = reference, Actor = actor, OccurredAt = at,
+        };
+        db.Movements.Add(movement);
+        db.Publish(Changed(level, reason), at);
+        if (level.OnHand < level.Reserved) db.Publish(await OversoldAsync(level, ct), at);
+        return movement;
+    }
+
+    public static InventoryChanged Changed(StockLevel level, string reason) =>
+        new(level.LocationCode, level.Sku, level.OnHand, level.Reserved, level.SafetyStock, level.Available, reason);
+
+    /// <summary>The newest reservations are the uncovered ones: older promises keep the stock that is left.</summary>
+    private async Task<InventoryOversold> OversoldAsync(StockLevel level, CancellationToken ct)
+    {
+        var shortBy = level.Reserved - Math.Max(0, level.OnHand);
+        var active = await db.Reservations.AsNoTracking()
+            .Where(r => r.LocationCode == level.LocationCode && r.Sku == level.Sku && r.Status == ReservationStatus.Active)
+            .OrderByDescending(r => r.Id)
+            .Select(r => new { r.OrderId, r.OrderLineId, r.Quantity })
+            .ToListAsync(ct);
+        var uncovered = new List<UncoveredReservation>();
+        foreach (var reservation in active)
+        {
+            if (shortBy <= 0) break;
+            var quantity = Math.Min(shortBy, reservation.Quantity);
+            uncovered.Add(new UncoveredReservation(reservation.OrderId, reservation.OrderLineId, quantity));
+            shortBy -= quantity;
+        }
+        return new InventoryOversold(level.LocationCode, level.Sku, level.OnHand, level.Reserved, uncovered);
+    }
+}

@@ -1,0 +1,72 @@
+using System.Data.Common;
+using Omni.Common.Data;
+using Omni.Contracts.Inventory;
+
+namespace Omni.Inventory.Data;
+
+/// <summary>
+/// The counters of a position change only through these statements. Each is one conditional update the database
+/// applies atomically, so correctness never depends on what a server node believes it read a moment earlier.
+/// Plain ADO on the request's connection: the order hot path pays no ORM overhead, and RETURNING gives the new levels
+/// in the same round trip. The SQL is the common subset of SQLite (3.35+) and PostgreSQL.
+/// </summary>
+internal sealed class PositionSql(InventoryDbContext db, DatabaseOptions database)
+{
+    private const string Levels = "RETURNING location_code, sku, on_hand, reserved, safety_stock";
+
+    /// <summary>Promises <paramref name="quantity"/> units if they are available; null when they are not (or the position does not exist).</summary>
+    public Task<StockLevel?> TryReserveAsync(string location, string sku, int quantity, DateTime at, CancellationToken ct) =>
+        SingleAsync($"""
+            UPDATE inventory_positions SET reserved = reserved + @q, updated_at = @at
+            WHERE location_code = @l AND sku = @s AND on_hand - reserved - safety_stock >= @q
+            {Levels}
+            """, ct, ("l", location), ("s", sku), ("q", quantity), ("at", at));
+
+    public Task<StockLevel?> ReleaseAsync(string location, string sku, int quantity, DateTime at, CancellationToken ct) =>
+        SingleAsync($"""
+            UPDATE inventory_positions SET reserved = reserved - @q, updated_at = @at
+            WHERE location_code = @l AND sku = @s
+            {Levels}
+            """, ct, ("l", location), ("s", sku), ("q", quantity), ("at", at));
+
+    /// <summary>Adds <paramref name="delta"/> to on hand, creating the position when it does not exist yet.</summary>
+    public async Task<StockLevel> AddOnHandAsync(string location, string sku, int delta, DateTime at, CancellationToken ct) =>
+        (await SingleAsync($"""
+            INSERT INTO inventory_positions (id, location_code, sku, on_hand, reserved, safety_stock, updated_at)
+            VALUES (@id, @l, @s, @d, 0, 0, @at)
+            ON CONFLICT (location_code, sku) DO UPDATE SET on_hand = inventory_positions.on_hand + @d, updated_at = @at
+            {Levels}
+            """, ct, ("id", NewId()), ("l", location), ("s", sku), ("d", delta), ("at", at)))!;
+
+    /// <summary>Reads a position and, on PostgreSQL, locks it until the transaction ends (SQLite's write transaction already excludes other writers).</summary>
+    public Task<StockLevel?> LockAsync(string location, string sku, CancellationToken ct) =>
+        SingleAsync($"""
+            SELECT location_code, sku, on_hand, reserved, safety_stock FROM inventory_positions
+            WHERE location_code = @l AND sku = @s{(database.Provider == DatabaseProvider.Postgres ? " FOR UPDATE" : "")}
+            """, ct, ("l", location), ("s", sku));
+
+    public async Task<StockLevel> SetAsync(string location, string sku, int onHand, int? safetyStock, DateTime at, CancellationToken ct) =>
+        (await SingleAsync($"""
+            INSERT INTO inventory_positions (id, location_code, sku, on_hand, reserved, safety_stock, updated_at)
+            VALUES (@id, @l, @s, @o, 0, COALESCE(@ss, 0), @at)
+            ON CONFLICT (location_code, sku) DO UPDATE SET on_hand = @o, safety_stock = COALESCE(@ss, inventory_positions.safety_stock), updated_at = @at
+            {Levels}
+            """, ct, ("id", NewId()), ("l", location), ("s", sku), ("o", onHand), ("ss", safetyStock), ("at", at)))!;
+
+    private object NewId()
+    {
+        var id = Guid.CreateVersion7();
+        // EF stores GUIDs as upper-case text on SQLite and as uuid on PostgreSQL; match what it reads back.
+        return database.Provider == DatabaseProvider.Sqlite ? id.ToString().ToUpperInvariant() : id;
+    }
+
+    private async Task<StockLevel?> SingleAsync(string sql, CancellationToken ct, params (string Name, object? Value)[] parameters)
+    {
+        await using var command = await db.Database.CommandAsync(sql, ct, parameters);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) ? Read(reader) : null;
+    }
+
+    private static StockLevel Read(DbDataReader reader) =>
+        new(reader.GetString(0), reader.GetString(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4));
+}

@@ -1,0 +1,16 @@
+using Omni.Contracts.Inventory;
+using Omni.Inventory.Domain;
+
+namespace Omni.Inventory.Features;
+
+public sealed record StockPositionResponse(string LocationCode, string Sku, int OnHand, int Reserved, int SafetyStock, int Available)
+{
+    internal static StockPositionResponse From(StockLevel level) =>
+        new(level.LocationCode, level.Sku, level.OnHand, level.Reserved, level.SafetyStock, level.Available);
+}
+
+public sealed record MovementResponse(Guid Id, string LocationCode, string Sku, int Delta, int OnHandAfter, string Reason, string? Reference, string Actor, DateTime OccurredAt)
+{
+    internal static MovementResponse From(StockMovement m) =>
+        new(m.Id, m.LocationCode, m.Sku, m.Delta, m.OnHandAfter, m.Reason, m.Reference, m.Actor, m.OccurredAt);
+}

@@ -1,0 +1,46 @@
+using System.Security.Claims;
+using Omni.Common.Data;
+using Omni.Common.Validation;
+using Omni.Contracts.Identity;
+using Omni.Inventory.Data;
+using Omni.Inventory.Domain;
+
+namespace Omni.Inventory.Features;
+
+public sealed record RecordMovementRequest(string LocationCode, string Sku, int Delta, string Reason, string? Reference);
+
+public sealed record RecordMovementResponse(MovementResponse Movement, StockPositionResponse Position);
+
+/// <summary>A receipt, transfer, damage write-off…: a fact about stock, applied to on hand and the ledger together.</summary>
+internal static class RecordMovement
+{
+    public static void Map(RouteGroupBuilder inventory) =>
+        inventory.MapPost("/movements", Handle).WithName(nameof(RecordMovement))
+            .RequireAuthorization(Scopes.Policy(Scopes.Inventory));
+
+    internal static async Task<IResult> Handle(RecordMovementRequest request, ClaimsPrincipal user,
+        StockTarget target, InventoryChanges changes, InventoryDbContext db, DbSession session, TimeProvider clock, CancellationToken ct)
+    {
+        var errors = new Validator();
+        var locationOk = errors.Code("locationCode", request.LocationCode);
+        var skuOk = errors.Code("sku", request.Sku);
+        if (request.Delta == 0) errors.Add("delta", "must not be zero.");
+        errors.Range("delta", request.Delta, -1_000_000, 1_000_000);
+        if (errors.Required("reason", request.Reason, 32) && !MovementReasons.Postable.Contains(request.Reason))
+            errors.Add("reason", $"must be one of {string.Join(", ", MovementReasons.Postable.Order())}; counts go through PUT /api/v1/inventory/{{location}}/{{sku}}.");
+        errors.Optional("reference", request.Reference, 100);
+        if (!errors.IsValid || !locationOk || !skuOk) return errors.ToProblem();
+        var location = request.LocationCode.ToUpperInvariant();
+        if (await target.CheckAsync(user, location, request.Sku, errors, ct) is { } refused) return refused;
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var (level, movement) = await session.InTransactionAsync(async () =>
+        {
+            var applied = await changes.AddAsync(location, request.Sku, request.Delta, request.Reason, request.Reference, user.Actor(), now, ct);
+            await db.SaveChangesAsync(ct);
+            return applied;
+        }, ct);
+        return TypedResults.Created($"/api/v1/inventory/{location}/{request.Sku}",
+            new RecordMovementResponse(MovementResponse.From(movement), StockPositionResponse.From(level)));
+    }
+}

@@ -1,0 +1,38 @@
+using System.Security.Claims;
+using Omni.Common.Data;
+using Omni.Common.Validation;
+using Omni.Contracts.Identity;
+using Omni.Inventory.Data;
+
+namespace Omni.Inventory.Features;
+
+public sealed record SetStockCountRequest(int OnHand, int? SafetyStock, string? Reference);
+
+/// <summary>A physical count: on hand becomes what was counted; the ledger records the difference.</summary>
+internal static class SetStockCount
+{
+    public static void Map(RouteGroupBuilder inventory) =>
+        inventory.MapPut("/{locationCode}/{sku}", Handle).WithName(nameof(SetStockCount))
+            .RequireAuthorization(Scopes.Policy(Scopes.Inventory));
+
+    internal static async Task<IResult> Handle(string locationCode, string sku, SetStockCountRequest request, ClaimsPrincipal user,
+        StockTarget target, InventoryChanges changes, InventoryDbContext db, DbSession session, TimeProvider clock, CancellationToken ct)
+    {
+        locationCode = locationCode.ToUpperInvariant();
+        var errors = new Validator();
+        errors.Range("onHand", request.OnHand, 0, 1_000_000_000);
+        if (request.SafetyStock is { } safety) errors.Range("safetyStock", safety, 0, 1_000_000_000);
+        errors.Optional("reference", request.Reference, 100);
+        if (!errors.IsValid) return errors.ToProblem();
+        if (await target.CheckAsync(user, locationCode, sku, errors, ct) is { } refused) return refused;
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var (level, _) = await session.InTransactionAsync(async () =>
+        {
+            var counted = await changes.CountAsync(locationCode, sku, request.OnHand, request.SafetyStock, request.Reference, user.Actor(), now, ct);
+            await db.SaveChangesAsync(ct);
+            return counted;
+        }, ct);
+        return TypedResults.Ok(StockPositionResponse.From(level));
+    }
+}

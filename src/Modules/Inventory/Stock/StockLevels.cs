@@ -1,0 +1,14 @@
+using Microsoft.EntityFrameworkCore;
+using Omni.Contracts.Inventory;
+using Omni.Inventory.Data;
+
+namespace Omni.Inventory.Stock;
+
+internal sealed class StockLevels(InventoryDbContext db) : IStockLevels
+{
+    public async Task<IReadOnlyList<StockLevel>> ForSkusAsync(IReadOnlyCollection<string> skus, CancellationToken ct) =>
+        await db.Positions.AsNoTracking()
+            .Where(p => skus.Contains(p.Sku))
+            .Select(p => new StockLevel(p.LocationCode, p.Sku, p.OnHand, p.Reserved, p.SafetyStock))
+            .ToListAsync(ct);
+}

@@ -1,0 +1,72 @@
+using Microsoft.EntityFrameworkCore;
+using Omni.Common.Data;
+using Omni.Orders.Domain;
+
+namespace Omni.Orders.Data;
+
+internal abstract class OrdersDbContext(DbContextOptions options) : ModuleDbContext(options)
+{
+    public const string NumberSequence = "orders_number_seq";
+
+    public DbSet<Order> Orders => Set<Order>();
+    public DbSet<OrderLine> Lines => Set<OrderLine>();
+    public DbSet<IdempotencyKey> IdempotencyKeys => Set<IdempotencyKey>();
+
+    protected override void ConfigureModel(ModelBuilder model)
+    {
+        // PostgreSQL hands out order numbers from a sequence (no row lock shared by all writers); SQLite serializes
+        // writers anyway and takes MAX()+1 inside the write transaction.
+        if (Database.IsNpgsql()) model.HasSequence<long>(NumberSequence).StartsAt(1);
+
+        model.Entity<Order>(e =>
+        {
+            e.ToTable("orders_orders");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => x.SequenceNumber).IsUnique();
+            e.HasIndex(x => x.Number).IsUnique();
+            e.HasIndex(x => x.CustomerEmail);
+            e.HasIndex(x => x.PlacedAt);
+            e.Property(x => x.Number).HasMaxLength(20);
+            e.Property(x => x.Channel).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.Currency).HasMaxLength(3);
+            e.Property(x => x.CustomerEmail).HasMaxLength(254);
+            e.Property(x => x.CustomerPhone).HasMaxLength(32);
+            e.Property(x => x.PlacedBy).HasMaxLength(100);
+            e.OwnsOne(x => x.ShippingAddress, a =>
+            {
+                a.Property(x => x.Country).HasMaxLength(2);
+                a.Property(x => x.PostalCode).HasMaxLength(20);
+            });
+            e.HasMany(x => x.Lines).WithOne().HasForeignKey(x => x.OrderId);
+            e.Navigation(x => x.Lines).AutoInclude();
+            e.Ignore(x => x.Total);
+            e.Property(x => x.Version).IsConcurrencyToken();
+        });
+        model.Entity<OrderLine>(e =>
+        {
+            e.ToTable("orders_lines");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Sku).HasMaxLength(64);
+            e.Property(x => x.ProductCode).HasMaxLength(64);
+            e.Property(x => x.LocationCode).HasMaxLength(64);
+            e.Property(x => x.Method).HasConversion<string>().HasMaxLength(16);
+            e.HasIndex(x => x.Sku);
+            e.OwnsMany(x => x.Allocations, a =>
+            {
+                a.ToTable("orders_allocations");
+                a.WithOwner().HasForeignKey(x => x.OrderLineId);
+                a.HasKey(x => x.Id);
+                a.Property(x => x.LocationCode).HasMaxLength(64);
+                a.HasIndex(x => x.LocationCode);
+            });
+        });
+        model.Entity<IdempotencyKey>(e =>
+        {
+            e.ToTable("orders_idempotency_keys");
+            e.HasKey(x => x.Key);
+            e.Property(x => x.Key).HasMaxLength(400);
+            e.Property(x => x.RequestHash).HasMaxLength(64);
+        });
+    }
+}

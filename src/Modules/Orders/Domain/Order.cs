@@ -1,0 +1,119 @@
+using Omni.Common;
+using Omni.Common.Errors;
+using Omni.Contracts;
+using Omni.Contracts.Orders;
+
+namespace Omni.Orders.Domain;
+
+internal enum OrderStatus
+{
+    /// <summary>Accepted, stock reserved, waiting for fulfillment.</summary>
+    Accepted,
+    /// <summary>Everything handed to the customer (a store sale is completed at once).</summary>
+    Completed,
+    Cancelled,
+}
+
+/// <summary>An order from any channel. Lines copy SKU, name and price at placement: later catalog changes never rewrite a sale.</summary>
+internal sealed class Order
+{
+    private static readonly Dictionary<OrderStatus, OrderStatus[]> Transitions = new()
+    {
+        [OrderStatus.Accepted] = [OrderStatus.Completed, OrderStatus.Cancelled],
+        [OrderStatus.Completed] = [],
+        [OrderStatus.Cancelled] = [],
+    };
+
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public long SequenceNumber { get; set; }
+    public string Number { get; set; } = "";
+    public SalesChannel Channel { get; init; }
+    public OrderStatus Status { get; private set; }
+    public string? CustomerEmail { get; init; }
+    public string? CustomerName { get; init; }
+    public string? CustomerPhone { get; init; }
+    public Address? ShippingAddress { get; init; }
+    public required string Currency { get; init; }
+    public long TotalMinor { get; private set; }
+    public DateTime PlacedAt { get; init; }
+    public DateTime? ClosedAt { get; private set; }
+    public string? CancelReason { get; private set; }
+    public string PlacedBy { get; init; } = "";
+    /// <summary>Bumped on every transition; a concurrency token, so two racing transitions cannot both win.</summary>
+    public int Version { get; private set; }
+    public List<OrderLine> Lines { get; init; } = [];
+
+    public Money Total => new(TotalMinor, Currency);
+
+    public static bool CanMove(OrderStatus from, OrderStatus to) => Transitions[from].Contains(to);
+
+    public OrderLine AddLine(string sku, string productCode, string name, int quantity, Money unitPrice, FulfillmentMethod method, string? locationCode)
+    {
+        if (unitPrice.Currency != Currency)
+            throw new DomainException("mixed_currency", $"SKU '{sku}' is priced in {unitPrice.Currency}, the order in {Currency}.");
+        var line = new OrderLine
+        {
+            OrderId = Id, LineNumber = Lines.Count + 1, Sku = sku, ProductCode = productCode, Name = name,
+            Quantity = quantity, UnitPriceMinor = unitPrice.Minor, Method = method, LocationCode = locationCode,
+        };
+        Lines.Add(line);
+        TotalMinor = checked(TotalMinor + unitPrice.Minor * quantity);
+        return line;
+    }
+
+    public void AssignNumber(long sequence)
+    {
+        SequenceNumber = sequence;
+        Number = $"OM{sequence:D7}";
+    }
+
+    /// <summary>A store sale happened at the till: it is complete the moment it is recorded.</summary>
+    public void CompleteAtTill(DateTime at) => MoveTo(OrderStatus.Completed, at);
+
+    public void Cancel(string? reason, DateTime at)
+    {
+        if (!CanMove(Status, OrderStatus.Cancelled))
+            throw new DomainException("order_not_cancellable", $"Order {Number} is {Status.ToString().ToLowerInvariant()} and can no longer be cancelled.");
+        MoveTo(OrderStatus.Cancelled, at);
+        CancelReason = reason;
+    }
+
+    private void MoveTo(OrderStatus to, DateTime at)
+    {
+        if (!CanMove(Status, to))
+            throw new DomainException("invalid_transition", $"Order {Number} cannot go from {Status} to {to}.");
+        Status = to;
+        ClosedAt = at;
+        Version++;
+    }
+}
+
+internal sealed record Address(string Line1, string? Line2, string City, string PostalCode, string Country, double? Latitude, double? Longitude);
+
+internal sealed class OrderLine
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid OrderId { get; init; }
+    public int LineNumber { get; init; }
+    public required string Sku { get; init; }
+    public required string ProductCode { get; init; }
+    public required string Name { get; init; }
+    public int Quantity { get; init; }
+    public long UnitPriceMinor { get; init; }
+    public FulfillmentMethod Method { get; init; }
+    /// <summary>The store asked for (pickup, curbside, ship-to-store, carry-out); null for ship.</summary>
+    public string? LocationCode { get; init; }
+    public List<Allocation> Allocations { get; init; } = [];
+
+    public void Allocate(string locationCode, int quantity) =>
+        Allocations.Add(new Allocation { OrderLineId = Id, LocationCode = locationCode, Quantity = quantity });
+}
+
+/// <summary>Units of a line promised from one location: a line is split when no single location can serve it whole.</summary>
+internal sealed class Allocation
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid OrderLineId { get; init; }
+    public required string LocationCode { get; init; }
+    public int Quantity { get; init; }
+}

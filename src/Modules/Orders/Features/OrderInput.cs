@@ -1,0 +1,51 @@
+using System.Text.RegularExpressions;
+using Omni.Common.Validation;
+using Omni.Contracts.Orders;
+
+namespace Omni.Orders.Features;
+
+public sealed record CustomerInput(string? Email, string? Name, string? Phone);
+
+public sealed record AddressInput(string Line1, string? Line2, string City, string PostalCode, string Country, double? Latitude, double? Longitude);
+
+public sealed record FulfillmentInput(FulfillmentMethod? Method, string? LocationCode);
+
+/// <summary>Validation shared by every way an order comes in (API order, store sale).</summary>
+internal static partial class OrderInput
+{
+    public const int MaxLines = 100;
+    public const int MaxQuantity = 10_000;
+
+    public static void Customer(Validator errors, CustomerInput? customer)
+    {
+        if (customer is null) return;
+        errors.Optional("customer.name", customer.Name, 200);
+        if (customer.Email is { } email && (email.Length > 254 || !EmailPattern().IsMatch(email)))
+            errors.Add("customer.email", "must be an e-mail address.");
+        if (customer.Phone is { } phone && !PhonePattern().IsMatch(phone))
+            errors.Add("customer.phone", "must be a phone number, e.g. +33600000000.");
+    }
+
+    public static void Address(Validator errors, string field, AddressInput address)
+    {
+        errors.Required($"{field}.line1", address.Line1);
+        errors.Optional($"{field}.line2", address.Line2);
+        errors.Required($"{field}.city", address.City, 100);
+        errors.Required($"{field}.postalCode", address.PostalCode, 20);
+        errors.Country($"{field}.country", address.Country);
+        if (address.Latitude.HasValue != address.Longitude.HasValue)
+            errors.Add($"{field}.{(address.Latitude.HasValue ? "longitude" : "latitude")}", "is required when the other coordinate is given.");
+        errors.Range($"{field}.latitude", address.Latitude, -90, 90);
+        errors.Range($"{field}.longitude", address.Longitude, -180, 180);
+    }
+
+    public static void Quantity(Validator errors, string field, int quantity) => errors.Range(field, quantity, 1, MaxQuantity);
+
+    public static string? Normalize(string? email) => email?.Trim().ToLowerInvariant();
+
+    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+    private static partial Regex EmailPattern();
+
+    [GeneratedRegex(@"^\+?[0-9 ().-]{6,32}$")]
+    private static partial Regex PhonePattern();
+}

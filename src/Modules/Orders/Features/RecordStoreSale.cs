@@ -1,0 +1,113 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Omni.Common;
+using Omni.Common.Data;
+using Omni.Common.Errors;
+using Omni.Common.Validation;
+using Omni.Contracts;
+using Omni.Contracts.Catalog;
+using Omni.Contracts.Identity;
+using Omni.Contracts.Inventory;
+using Omni.Contracts.Locations;
+using Omni.Contracts.Orders;
+using Omni.Orders.Data;
+using Omni.Orders.Domain;
+
+namespace Omni.Orders.Features;
+
+public sealed record StoreSaleLine(string Sku, int Quantity, MoneyDto? UnitPrice);
+
+public sealed record RecordStoreSaleRequest(DateTime? OccurredAt, List<StoreSaleLine>? Lines, CustomerInput? Customer);
+
+/// <summary>
+/// A sale at the till is a fact: it is recorded as a completed store order and takes stock off hand at once, even
+/// below zero — never refused for stock. Offline POS devices replay queued sales later with their original keys and times.
+/// </summary>
+internal static class RecordStoreSale
+{
+    // Tills' clocks drift; a sale a few minutes "in the future" is a clock, not a forgery.
+    private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
+
+    public static void Map(IEndpointRouteBuilder api) =>
+        api.MapPost("/stores/{locationCode}/sales", Handle).WithName(nameof(RecordStoreSale)).WithTags("Orders")
+            .RequireAuthorization(Scopes.Policy(Scopes.Orders));
+
+    internal static async Task<IResult> Handle(string locationCode, RecordStoreSaleRequest request, HttpRequest http, ClaimsPrincipal user,
+        OrdersDbContext db, DbSession session, ICatalogLookup catalog, ILocationDirectory directory, IStockFacts stock,
+        TimeProvider clock, CancellationToken ct)
+    {
+        locationCode = locationCode.ToUpperInvariant();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var errors = new Validator();
+        var prices = Validate(request, now, errors);
+        if (!errors.IsValid) return errors.ToProblem();
+        if (!(await directory.AllAsync(ct)).ContainsKey(locationCode)) return Problems.NotFound("Location", locationCode);
+        if (!user.MayActFor(locationCode)) return Problems.Forbidden($"This key may act only for store '{user.BoundStore()}'.");
+
+        var lines = request.Lines!;
+        var variants = await catalog.FindVariantsAsync(lines.Select(l => l.Sku).Distinct().ToList(), ct);
+        for (var i = 0; i < lines.Count; i++)
+            if (!variants.ContainsKey(lines[i].Sku)) errors.Add($"lines[{i}].sku", $"SKU '{lines[i].Sku}' does not exist.");
+        if (!errors.IsValid) return errors.ToProblem();
+
+        var (idempotency, badKey) = Idempotency.From(http, user, $"{nameof(RecordStoreSale)}:{locationCode}", request);
+        if (badKey is not null) return badKey;
+        if (idempotency is not null && await idempotency.ReplayAsync(db, ct) is { } replay) return replay;
+
+        var occurredAt = request.OccurredAt?.ToUniversalTime() ?? now;
+        var order = new Order
+        {
+            Channel = SalesChannel.Store, Currency = prices[0].Currency, PlacedAt = occurredAt, PlacedBy = user.Actor(),
+            CustomerEmail = OrderInput.Normalize(request.Customer?.Email), CustomerName = request.Customer?.Name, CustomerPhone = request.Customer?.Phone,
+        };
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var variant = variants[lines[i].Sku];
+            order.AddLine(variant.Sku, variant.ProductCode, variant.Name, lines[i].Quantity, prices[i], FulfillmentMethod.CarryOut, locationCode)
+                .Allocate(locationCode, lines[i].Quantity);
+        }
+        order.CompleteAtTill(occurredAt);
+
+        try
+        {
+            await session.InTransactionAsync(async () =>
+            {
+                order.AssignNumber(await OrderNumbers.NextAsync(db, ct));
+                await stock.RecordAsync(order.Lines.Select(l => new StockFact(locationCode, l.Sku, -l.Quantity, "sale", order.Number)).ToList(), user.Actor(), occurredAt, ct);
+                db.Orders.Add(order);
+                idempotency?.Remember(db, order.Id, now);
+                db.Publish(new OrderPlaced(order.Id, order.Number, "store", order.Total.ToDto(), order.CustomerEmail,
+                    order.Lines.Select(l => new OrderLineSummary(l.Sku, l.Quantity, OrderMapping.Method(l.Method),
+                        new Dictionary<string, int> { [locationCode] = l.Quantity })).ToList()), now);
+                await db.SaveChangesAsync(ct);
+                return true;
+            }, ct);
+        }
+        catch (DbUpdateException) when (idempotency is not null)
+        {
+            if (await idempotency.ReplayAsync(db, ct) is { } concurrentReplay) return concurrentReplay;
+            throw;
+        }
+        return TypedResults.Created($"/api/v1/orders/{order.Id}", order.ToDetails());
+    }
+
+    private static List<Money> Validate(RecordStoreSaleRequest request, DateTime now, Validator errors)
+    {
+        var prices = new List<Money>();
+        if (request.OccurredAt is { } at && at.ToUniversalTime() > now + ClockSkew) errors.Add("occurredAt", "is in the future.");
+        OrderInput.Customer(errors, request.Customer);
+        if (request.Lines is not { Count: > 0 }) { errors.Add("lines", "must contain at least one line."); return prices; }
+        if (request.Lines.Count > OrderInput.MaxLines) { errors.Add("lines", $"must contain at most {OrderInput.MaxLines} lines."); return prices; }
+        for (var i = 0; i < request.Lines.Count; i++)
+        {
+            var line = request.Lines[i];
+            if (line is null) { errors.Add($"lines[{i}]", "is required."); continue; }
+            errors.Code($"lines[{i}].sku", line.Sku);
+            OrderInput.Quantity(errors, $"lines[{i}].quantity", line.Quantity);
+            if (errors.Money($"lines[{i}].unitPrice", line.UnitPrice) is { } price) prices.Add(price);
+        }
+        if (errors.IsValid && prices.Select(p => p.Currency).Distinct().Count() > 1)
+            errors.Add("lines", "must all be priced in one currency.");
+        return prices;
+    }
+}
