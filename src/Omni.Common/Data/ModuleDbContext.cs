@@ -45,11 +45,20 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
     {
         foreach (var entity in model.Model.GetEntityTypes())
         {
-            foreach (var property in entity.GetProperties()) property.SetColumnName(Snake(property.GetColumnName()));
+            foreach (var property in entity.GetProperties()) property.SetColumnName(Snake(SharedKeyColumn(entity, property) ?? property.GetColumnName()));
             foreach (var key in entity.GetKeys()) key.SetName(Snake(key.GetDefaultName() ?? key.GetName()!));
             foreach (var index in entity.GetIndexes()) index.SetDatabaseName(Snake(index.GetDefaultDatabaseName() ?? index.GetDatabaseName()!));
             foreach (var foreignKey in entity.GetForeignKeys()) foreignKey.SetConstraintName(Snake(foreignKey.GetDefaultName() ?? foreignKey.GetConstraintName()!));
         }
+    }
+
+    /// <summary>An owned type stored in its owner's table shares the owner's key column.</summary>
+    private static string? SharedKeyColumn(Microsoft.EntityFrameworkCore.Metadata.IMutableEntityType entity, Microsoft.EntityFrameworkCore.Metadata.IMutableProperty property)
+    {
+        var ownership = entity.FindOwnership();
+        if (ownership is null || !property.IsPrimaryKey() || entity.GetTableName() != ownership.PrincipalEntityType.GetTableName()) return null;
+        var index = ownership.Properties.ToList().IndexOf(property);
+        return index < 0 ? null : ownership.PrincipalKey.Properties[index].GetColumnName();
     }
 
     internal static string Snake(string name)
