@@ -21,6 +21,7 @@ public static class InventoryModule
         services.AddScoped<IStockLevels, StockLevels>();
         services.AddScoped<IStockReservations, StockReservations>();
         services.AddScoped<IStockFacts, StockFacts>();
+        services.AddScoped<IStockSnapshots, StockSnapshots>();
         return services;
     }
 
@@ -31,6 +32,7 @@ public static class InventoryModule
         RecordMovement.Map(inventory);
         GetStockPosition.Map(inventory);
         ListMovements.Map(inventory);
+        ApplySnapshot.Map(inventory);
         GetAvailability.Map(api);
         return api;
     }

@@ -1,0 +1,53 @@
+using System.Security.Claims;
+using Omni.Common.Errors;
+using Omni.Common.Validation;
+using Omni.Contracts.Catalog;
+using Omni.Contracts.Identity;
+using Omni.Contracts.Inventory;
+using Omni.Contracts.Locations;
+
+namespace Omni.Inventory.Features;
+
+public sealed record ApplySnapshotRequest(List<SnapshotLine>? Lines);
+
+/// <summary>A full or partial stock snapshot from an ERP/WMS: each line is a count, and the answer is the reconciliation.</summary>
+internal static class ApplySnapshot
+{
+    private const int MaxLines = 20_000;
+
+    public static void Map(RouteGroupBuilder inventory) =>
+        inventory.MapPost("/{locationCode}/snapshot", Handle).WithName(nameof(ApplySnapshot))
+            .RequireAuthorization(Scopes.Policy(Scopes.Inventory));
+
+    internal static async Task<IResult> Handle(string locationCode, ApplySnapshotRequest request, ClaimsPrincipal user,
+        ILocationDirectory locations, ICatalogLookup catalog, IStockSnapshots snapshots, CancellationToken ct)
+    {
+        locationCode = locationCode.ToUpperInvariant();
+        var errors = new Validator();
+        if (request.Lines is not { Count: > 0 }) errors.Add("lines", "must contain at least one line.");
+        else if (request.Lines.Count > MaxLines) errors.Add("lines", $"must contain at most {MaxLines} lines.");
+        else
+        {
+            for (var i = 0; i < request.Lines.Count; i++)
+            {
+                var line = request.Lines[i];
+                if (line is null) { errors.Add($"lines[{i}]", "is required."); continue; }
+                errors.Code($"lines[{i}].sku", line.Sku);
+                errors.Range($"lines[{i}].onHand", line.OnHand, 0, 1_000_000_000);
+                if (line.SafetyStock is { } safety) errors.Range($"lines[{i}].safetyStock", safety, 0, 1_000_000_000);
+            }
+            var duplicates = request.Lines.Where(l => l is not null).GroupBy(l => l.Sku).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+            if (duplicates.Count > 0) errors.Add("lines", $"name SKUs more than once: {string.Join(", ", duplicates.Take(10))}.");
+        }
+        if (!errors.IsValid) return errors.ToProblem();
+        if (!(await locations.AllAsync(ct)).ContainsKey(locationCode)) return Problems.NotFound("Location", locationCode);
+        if (!user.MayActFor(locationCode)) return Problems.Forbidden($"This key may act only for store '{user.BoundStore()}'.");
+
+        var known = await catalog.FindVariantsAsync(request.Lines!.Select(l => l.Sku).ToList(), ct);
+        for (var i = 0; i < request.Lines!.Count; i++)
+            if (!known.ContainsKey(request.Lines[i].Sku)) errors.Add($"lines[{i}].sku", $"SKU '{request.Lines[i].Sku}' does not exist.");
+        if (!errors.IsValid) return errors.ToProblem();
+
+        return TypedResults.Ok(await snapshots.ApplyAsync(locationCode, request.Lines, user.Actor(), ct));
+    }
+}
