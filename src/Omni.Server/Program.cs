@@ -2,9 +2,12 @@ using Omni.Common.Data;
 using Omni.Common.Errors;
 using Omni.Common.Http;
 using Omni.Server;
+using Omni.Server.Demo;
 using Scalar.AspNetCore;
 
-var builder = WebApplication.CreateBuilder(args);
+// --seed-demo is a switch of ours, not a configuration key: keep it away from the command-line configuration provider.
+const string SeedDemo = "--seed-demo";
+var builder = WebApplication.CreateBuilder(args.Where(a => a != SeedDemo).ToArray());
 var database = DatabaseOptions.From(builder.Configuration);
 
 builder.Services.AddOmniDatabase(database);
@@ -21,6 +24,7 @@ builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 4 * 1024 * 1
 var app = builder.Build();
 
 await app.Services.MigrateOmniDatabaseAsync();
+if (args.Contains(SeedDemo)) await DemoRetailer.SeedAsync(app.Services, app.Lifetime.ApplicationStopping);
 
 app.UseOmniProblemDetails();
 app.UseAuthentication();
