@@ -28,6 +28,13 @@ public sealed partial class Validator
         return true;
     }
 
+    /// <summary>For numbers, enums and other values whose absence in JSON would otherwise bind silently to a default.</summary>
+    public bool Required<T>(string field, T? value) where T : struct
+    {
+        if (value is null) { Add(field, "is required."); return false; }
+        return true;
+    }
+
     public void Optional(string field, string? value, int maxLength = 200)
     {
         if (value is not null && value.Length > maxLength) Add(field, $"must be at most {maxLength} characters.");

@@ -1,0 +1,47 @@
+using Omni.Contracts.Locations;
+
+namespace Omni.Locations.Domain;
+
+/// <summary>A store or warehouse. Plain data edited by its slices; the code never changes once created.</summary>
+internal sealed class Location
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public required string Code { get; init; }
+    public required string Name { get; set; }
+    public LocationType Type { get; set; }
+    public required string AddressLine1 { get; set; }
+    public string? AddressLine2 { get; set; }
+    public required string City { get; set; }
+    public required string PostalCode { get; set; }
+    public required string Country { get; set; }
+    public double Latitude { get; set; }
+    public double Longitude { get; set; }
+    public required string TimeZone { get; set; }
+    /// <summary>One bit per <see cref="LocationCapability"/>, so "locations that can do X" is one integer test in SQL on both providers.</summary>
+    public int CapabilityMask { get; set; }
+    public int DailyOrderCapacity { get; set; }
+    public List<OpeningHours> OpeningHours { get; set; } = [];
+    public DateTime CreatedAt { get; init; }
+    public DateTime UpdatedAt { get; set; }
+
+    public IReadOnlyList<LocationCapability> Capabilities => FromMask(CapabilityMask);
+
+    public static int Bit(LocationCapability capability) => 1 << (int)capability;
+
+    public static int ToMask(IEnumerable<LocationCapability> capabilities) => capabilities.Aggregate(0, (mask, c) => mask | Bit(c));
+
+    public static IReadOnlyList<LocationCapability> FromMask(int mask) =>
+        [.. Enum.GetValues<LocationCapability>().Where(c => (mask & Bit(c)) != 0)];
+
+    public LocationSnapshot ToSnapshot() =>
+        new(Code, Name, Type, Latitude, Longitude, TimeZone, Country, Capabilities.ToHashSet(), DailyOrderCapacity);
+
+    public LocationCreated ToCreated() =>
+        new(Code, Name, Type, Country, Latitude, Longitude, TimeZone, Capabilities, DailyOrderCapacity);
+
+    public LocationUpdated ToUpdated() =>
+        new(Code, Name, Type, Country, Latitude, Longitude, TimeZone, Capabilities, DailyOrderCapacity);
+}
+
+/// <summary>An opening period in the location's local time; <see cref="Close"/> may be <c>24:00</c>.</summary>
+internal sealed record OpeningHours(DayOfWeek Day, string Open, string Close);
