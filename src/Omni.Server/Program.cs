@@ -25,6 +25,7 @@ await app.Services.MigrateOmniDatabaseAsync();
 app.UseOmniProblemDetails();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 app.MapScalarApiReference("/docs").AllowAnonymous();
