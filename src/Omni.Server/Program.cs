@@ -29,6 +29,7 @@ if (args.Contains(SeedDemo)) await DemoRetailer.SeedAsync(app.Services, app.Life
 app.UseOmniProblemDetails();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 app.MapScalarApiReference("/docs").AllowAnonymous();

@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Omni.Common.Errors;
+using Omni.Contracts.Identity;
+using Omni.Identity.Authentication;
+using Omni.Identity.Data;
+
+namespace Omni.Identity.Features;
+
+internal static class RevokeApiKey
+{
+    public static void Map(IEndpointRouteBuilder keys) =>
+        keys.MapPost("/{id:guid}/revoke", Handle).WithName(nameof(RevokeApiKey)).RequireAuthorization(Scopes.Policy(Scopes.Admin));
+
+    internal static async Task<Results<Ok<ApiKeyDetails>, ProblemHttpResult>> Handle(
+        Guid id, IdentityDbContext db, ApiKeyCache cache, TimeProvider clock, CancellationToken ct)
+    {
+        var key = await db.ApiKeys.FirstOrDefaultAsync(k => k.Id == id, ct);
+        if (key is null) return Problems.NotFound("API key", id.ToString());
+
+        if (key.IsActive && key.Scopes.Contains(Scopes.Admin))
+        {
+            // Revoking the last admin key would leave nobody able to manage keys short of editing the database.
+            var activeAdmins = (await db.ApiKeys.AsNoTracking().Where(k => k.RevokedAt == null).ToListAsync(ct))
+                .Count(k => k.Scopes.Contains(Scopes.Admin));
+            if (activeAdmins <= 1)
+                return Problems.Conflict("last_admin_key", "This is the last active admin key; create another admin key before revoking it.");
+        }
+
+        key.Revoke(clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(ct);
+        cache.Forget(key.Hash);
+        return TypedResults.Ok(key.ToDetails());
+    }
+}
