@@ -10,8 +10,8 @@ var url = new Option<string>("--url")
 };
 var key = new Option<string?>("--key")
 {
+    // No DefaultValueFactory: help would print the key.
     Description = "API key (Bearer); default: the OMNI_API_KEY environment variable",
-    DefaultValueFactory = _ => Environment.GetEnvironmentVariable("OMNI_API_KEY"),
     Recursive = true,
 };
 var clients = new Option<int>("--clients") { Description = "Concurrent clients", DefaultValueFactory = _ => 32, Recursive = true };
@@ -36,7 +36,7 @@ BenchSettings Settings(ParseResult parse)
 {
     var settings = new BenchSettings(
         new Uri(parse.GetValue(url)!, UriKind.Absolute),
-        parse.GetValue(key),
+        parse.GetValue(key) ?? Environment.GetEnvironmentVariable("OMNI_API_KEY"),
         parse.GetValue(clients),
         TimeSpan.FromSeconds(parse.GetValue(duration)),
         TimeSpan.FromSeconds(parse.GetValue(warmup)),

@@ -17,12 +17,12 @@ internal sealed class Report(string scenario, BenchSettings settings)
         return this;
     }
 
-    public Report AddCounts(Tally tally, TimeSpan window, string okName)
+    public Report AddCounts(Tally tally, TimeSpan window, string okName, bool rejections)
     {
         Add("measured", $"{window.TotalSeconds:F1} s");
         Add("requests", $"{tally.Total:N0} ({tally.Total / window.TotalSeconds:N1}/s)");
         Add(okName, $"{tally.Ok:N0} ({tally.Ok / window.TotalSeconds:N1}/s)");
-        Add("rejected (409 insufficient_stock)", tally.Rejected.ToString("N0"));
+        if (rejections) Add("rejected (409 insufficient_stock)", tally.Rejected.ToString("N0"));
         return AddErrors(tally);
     }
 

@@ -16,7 +16,7 @@ internal static class AvailabilityScenario
         new Report("availability", settings)
             .Add("clients", settings.Clients.ToString())
             .Add("catalog", $"{network.Skus.Count:N0} SKUs, {network.Locations.Count:N0} locations in {network.Country}")
-            .AddCounts(tally, window, "answered")
+            .AddCounts(tally, window, "answered", rejections: false)
             .AddLatencies(tally)
             .Write();
         return tally.Errors == 0 && tally.Ok > 0 ? 0 : 1;

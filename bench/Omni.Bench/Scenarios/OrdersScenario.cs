@@ -21,7 +21,7 @@ internal static class OrdersScenario
         new Report("orders", settings)
             .Add("clients", settings.Clients.ToString())
             .Add("catalog", $"{network.Skus.Count:N0} SKUs, {network.Locations.Count:N0} locations ({network.PickupStores.Count:N0} with pickup) in {network.Country}")
-            .AddCounts(tally, window, "orders accepted")
+            .AddCounts(tally, window, "orders accepted", rejections: true)
             .AddLatencies(tally)
             .Write();
         return tally.Errors == 0 && tally.Ok > 0 ? 0 : 1;
