@@ -1,0 +1,67 @@
+using System.CommandLine;
+using Omni.Bench.Infrastructure;
+using Omni.Bench.Scenarios;
+
+var url = new Option<string>("--url")
+{
+    Description = "Base address of the running Omni server",
+    DefaultValueFactory = _ => "http://127.0.0.1:5080",
+    Recursive = true,
+};
+var key = new Option<string?>("--key")
+{
+    // No DefaultValueFactory: help would print the key.
+    Description = "API key (Bearer); default: the OMNI_API_KEY environment variable",
+    Recursive = true,
+};
+var clients = new Option<int>("--clients") { Description = "Concurrent clients", DefaultValueFactory = _ => 32, Recursive = true };
+var duration = new Option<int>("--duration") { Description = "Measured seconds", DefaultValueFactory = _ => 30, Recursive = true };
+var warmup = new Option<int>("--warmup") { Description = "Warm-up seconds (not measured)", DefaultValueFactory = _ => 5, Recursive = true };
+var output = new Option<string?>("--out") { Description = "Append a markdown section to this file, e.g. docs/benchmarks.md", Recursive = true };
+var label = new Option<string>("--label")
+{
+    Description = "What is measured, e.g. SQLite or PostgreSQL",
+    DefaultValueFactory = _ => "unlabelled",
+    Recursive = true,
+};
+var buyers = new Option<int>("--buyers") { Description = "Concurrent buyers of the hot SKU", DefaultValueFactory = _ => 1000 };
+var stock = new Option<int>("--stock") { Description = "Units of the hot SKU on hand", DefaultValueFactory = _ => 100 };
+
+var root = new RootCommand("Load benchmarks for a running Omni server, through its public HTTP API only.")
+{
+    Options = { url, key, clients, duration, warmup, output, label },
+};
+
+BenchSettings Settings(ParseResult parse)
+{
+    var settings = new BenchSettings(
+        new Uri(parse.GetValue(url)!, UriKind.Absolute),
+        parse.GetValue(key) ?? Environment.GetEnvironmentVariable("OMNI_API_KEY"),
+        parse.GetValue(clients),
+        TimeSpan.FromSeconds(parse.GetValue(duration)),
+        TimeSpan.FromSeconds(parse.GetValue(warmup)),
+        parse.GetValue(output),
+        parse.GetValue(label)!,
+        args);
+    settings.Validate();
+    return settings;
+}
+
+var orders = new Command("orders", "Order placement throughput and latency: 2-line orders, mixed ship and pickup");
+orders.SetAction((parse, ct) => BenchCommand.RunAsync(() => OrdersScenario.RunAsync(Settings(parse), ct)));
+
+var availability = new Command("availability", "Availability lookups for 5 random SKUs around a random point");
+availability.SetAction((parse, ct) => BenchCommand.RunAsync(() => AvailabilityScenario.RunAsync(Settings(parse), ct)));
+
+var hotSku = new Command("hotsku", "Many buyers race for one SKU with little stock: exactly the stock must be sold")
+{
+    Options = { buyers, stock },
+};
+hotSku.SetAction((parse, ct) => BenchCommand.RunAsync(
+    () => HotSkuScenario.RunAsync(Settings(parse), parse.GetValue(buyers), parse.GetValue(stock), ct)));
+
+root.Subcommands.Add(orders);
+root.Subcommands.Add(availability);
+root.Subcommands.Add(hotSku);
+
+return await root.Parse(args).InvokeAsync();
