@@ -113,7 +113,7 @@ internal static class DemoRetailer
             var colors = faker.PickRandom(Colors, sizes.Length == 0 ? faker.Random.Int(2, 5) : faker.Random.Int(1, 2)).ToList();
             var variants = (sizes.Length == 0 ? colors.Select(c => (Color: c, Size: (string?)null)) : colors.SelectMany(c => sizes.Select(s => (Color: c, Size: (string?)s))))
                 .Select(v => new ImportedVariant(
-                    $"{code}-{v.Color.ToUpperInvariant()[..3]}{(v.Size is null ? "" : "-" + v.Size)}",
+                    $"{code}-{v.Color.ToUpperInvariant()}{(v.Size is null ? "" : "-" + v.Size)}",
                     Gtin13(++gtin),
                     v.Size is null ? v.Color : $"{v.Size} {v.Color}",
                     v.Size is null ? new Dictionary<string, string> { ["color"] = v.Color } : new Dictionary<string, string> { ["color"] = v.Color, ["size"] = v.Size },
