@@ -66,8 +66,11 @@ public static class ProblemHandling
             return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
         }
 
+        // System.Text.Json's conversion messages name our internal types; say what is wrong in the client's terms instead.
         private static string Describe(JsonException json) =>
-            json.Path is { Length: > 0 } path ? $"{FirstSentence(json.Message)} (at {path})" : FirstSentence(json.Message);
+            json.Message.Contains("could not be converted", StringComparison.Ordinal)
+                ? $"the value at '{json.Path}' has the wrong type or is not one of the allowed values."
+                : json.Path is { Length: > 0 } path ? $"{FirstSentence(json.Message)} (at {path})" : FirstSentence(json.Message);
 
         private static string FirstSentence(string message)
         {

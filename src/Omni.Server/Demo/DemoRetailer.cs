@@ -147,8 +147,12 @@ internal static class DemoRetailer
         return body + (char)('0' + (10 - sum % 10) % 10);
     }
 
+    // The server runs with invariant globalization, where string.Normalize cannot decompose accents: fold the French ones by hand.
+    private const string Accented = "ÀÂÄÇÉÈÊËÎÏÔÖÙÛÜàâäçéèêëîïôöùûü";
+    private const string Folded = "AAACEEEEIIOOUUUaaaceeeeiioouuu";
+
     private static string Slug(string city) =>
-        new(city.Normalize(System.Text.NormalizationForm.FormD)
+        new(city.Select(c => Accented.IndexOf(c, StringComparison.Ordinal) is var i and >= 0 ? Folded[i] : c)
             .Where(c => char.IsAsciiLetterOrDigit(c) || c == '-' || c == ' ')
             .Select(c => c == ' ' ? '-' : char.ToUpperInvariant(c)).ToArray());
 }
