@@ -10,8 +10,8 @@ internal sealed class RateLimitSettings
 {
     public const string Section = "Omni:RateLimit";
 
-    /// <summary>Generous: a POS fleet or a benchmark sends hundreds of orders a second through a handful of keys.</summary>
-    public int PermitLimit { get; set; } = 10_000;
+    /// <summary>Generous (5,000 a second per key and node): a POS fleet or a benchmark sends hundreds of orders a second, plus their reads, through a handful of keys.</summary>
+    public int PermitLimit { get; set; } = 50_000;
     public int WindowSeconds { get; set; } = 10;
 }
 

@@ -45,7 +45,7 @@ internal sealed class BootstrapAdminKey(
             Prefix = ApiKeySecret.PrefixOf(key),
             Hash = ApiKeySecret.Hash(key),
             Scopes = [Scopes.Admin],
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
+            CreatedAt = ApiKey.Now(clock),
         });
         try
         {

@@ -18,6 +18,13 @@ internal sealed class ApiKey
 
     public bool IsActive => RevokedAt is null;
 
+    /// <summary>PostgreSQL keeps microseconds: what a write answers must equal what a later read returns.</summary>
+    public static DateTime Now(TimeProvider clock)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return now.AddTicks(-(now.Ticks % (TimeSpan.TicksPerMillisecond / 1000)));
+    }
+
     /// <summary>Revoking twice keeps the first time: the key stopped working then.</summary>
     public void Revoke(DateTime at) => RevokedAt ??= at;
 }

@@ -39,7 +39,7 @@ internal static class CreateApiKey
             Hash = ApiKeySecret.Hash(secret),
             Scopes = scopes,
             StoreCode = request.StoreCode,
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
+            CreatedAt = ApiKey.Now(clock),
         };
         db.ApiKeys.Add(key);
         await db.SaveChangesAsync(ct);

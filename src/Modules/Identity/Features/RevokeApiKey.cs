@@ -4,6 +4,7 @@ using Omni.Common.Errors;
 using Omni.Contracts.Identity;
 using Omni.Identity.Authentication;
 using Omni.Identity.Data;
+using Omni.Identity.Domain;
 
 namespace Omni.Identity.Features;
 
@@ -27,7 +28,7 @@ internal static class RevokeApiKey
                 return Problems.Conflict("last_admin_key", "This is the last active admin key; create another admin key before revoking it.");
         }
 
-        key.Revoke(clock.GetUtcNow().UtcDateTime);
+        key.Revoke(ApiKey.Now(clock));
         await db.SaveChangesAsync(ct);
         cache.Forget(key.Hash);
         return TypedResults.Ok(key.ToDetails());

@@ -20,7 +20,7 @@ internal static class StreamEvents
         events.MapGet("/stream", Handle).WithName(nameof(StreamEvents))
             .WithSummary("The event feed as server-sent events, live")
             .WithDescription("Each event is sent as `id: <cursor>`, `event: <type>`, `data: <json>`. Resumes after the `Last-Event-ID` header or the `after` query; without either it starts with the next event. A comment line is sent every 15 s to keep the connection open.")
-            .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
+            .Produces<string>(StatusCodes.Status200OK, "text/event-stream")
             .ProducesValidationProblem();
 
     internal static IResult Handle(
