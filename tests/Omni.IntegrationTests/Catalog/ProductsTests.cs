@@ -108,6 +108,19 @@ public abstract class ProductsTests(OmniFactory omni)
     }
 
     [Fact]
+    public async Task Racing_creations_of_one_product_make_one_201_and_the_rest_409_never_500()
+    {
+        var code = OmniFactory.Unique("RACE");
+        var gtin = NewGtin();
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
+            omni.Admin().PostJson("/api/v1/products", Body(code, variants: [Variant($"{code}-{i}", gtin: gtin)]))));
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
+        foreach (var conflict in responses.Where(r => r.StatusCode != HttpStatusCode.Created))
+            await conflict.Problem(HttpStatusCode.Conflict, "duplicate");
+    }
+
+    [Fact]
     public async Task A_SKU_of_another_product_is_409_duplicate_and_writes_nothing()
     {
         var first = OmniFactory.Unique("TEE");

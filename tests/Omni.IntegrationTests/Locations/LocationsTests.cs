@@ -83,6 +83,17 @@ public abstract class LocationsTests(OmniFactory omni)
     }
 
     [Fact]
+    public async Task Racing_creations_of_one_code_make_one_201_and_the_rest_409_never_500()
+    {
+        var code = OmniFactory.Unique("RACE");
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => omni.Admin().PostJson("/api/v1/locations", Body(code))));
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
+        foreach (var conflict in responses.Where(r => r.StatusCode != HttpStatusCode.Created))
+            await conflict.Problem(HttpStatusCode.Conflict, "duplicate");
+    }
+
+    [Fact]
     public async Task An_unknown_location_is_404_not_found()
     {
         await (await _client.GetAsync("/api/v1/locations/NOPE-404")).Problem(HttpStatusCode.NotFound, "not_found");
