@@ -48,6 +48,7 @@ internal static class ApplySnapshot
             if (!known.ContainsKey(request.Lines[i].Sku)) errors.Add($"lines[{i}].sku", $"SKU '{request.Lines[i].Sku}' does not exist.");
         if (!errors.IsValid) return errors.ToProblem();
 
-        return TypedResults.Ok(await snapshots.ApplyAsync(locationCode, request.Lines, user.Actor(), ct));
+        var lines = request.Lines.Select(l => l with { Sku = known[l.Sku].Sku }).ToList();
+        return TypedResults.Ok(await snapshots.ApplyAsync(locationCode, lines, user.Actor(), ct));
     }
 }

@@ -26,7 +26,7 @@ internal static class GetAvailability
         IStockLevels stock, ILocationDirectory directory, CancellationToken ct)
     {
         var errors = new Validator();
-        var wanted = (skus ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToList();
+        var wanted = (skus ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(s => s.ToUpperInvariant()).Distinct(StringComparer.Ordinal).ToList();
         if (wanted.Count == 0) errors.Add("skus", "is required: a comma-separated list of SKUs.");
         if (wanted.Count > MaxSkus) errors.Add("skus", $"must name at most {MaxSkus} SKUs.");
         if (lat.HasValue != lon.HasValue) errors.Add(lat.HasValue ? "lon" : "lat", "is required when the other coordinate is given.");

@@ -15,7 +15,7 @@ internal static class GetStockPosition
     internal static async Task<IResult> Handle(string locationCode, string sku, InventoryDbContext db,
         ILocationDirectory locations, ICatalogLookup catalog, CancellationToken ct)
     {
-        locationCode = locationCode.ToUpperInvariant();
+        (locationCode, sku) = (locationCode.ToUpperInvariant(), sku.ToUpperInvariant());
         var level = await db.Positions.AsNoTracking()
             .Where(p => p.LocationCode == locationCode && p.Sku == sku)
             .Select(p => new StockLevel(p.LocationCode, p.Sku, p.OnHand, p.Reserved, p.SafetyStock))

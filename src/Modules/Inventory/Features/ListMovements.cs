@@ -20,7 +20,7 @@ internal static class ListMovements
         var skip = 0;
         if (after is not null && (!int.TryParse(after, out skip) || skip < 0))
             return Problems.Invalid(new Dictionary<string, string[]> { ["after"] = ["is not a valid cursor."] });
-        locationCode = locationCode.ToUpperInvariant();
+        (locationCode, sku) = (locationCode.ToUpperInvariant(), sku.ToUpperInvariant());
         var rows = await db.Movements.AsNoTracking()
             .Where(m => m.LocationCode == locationCode && m.Sku == sku)
             .OrderByDescending(m => m.OccurredAt).ThenByDescending(m => m.Id)

@@ -30,17 +30,17 @@ internal static class RecordMovement
             errors.Add("reason", $"must be one of {string.Join(", ", MovementReasons.Postable.Order())}; counts go through PUT /api/v1/inventory/{{location}}/{{sku}}.");
         errors.Optional("reference", request.Reference, 100);
         if (!errors.IsValid || !locationOk || !skuOk) return errors.ToProblem();
-        var location = request.LocationCode.ToUpperInvariant();
-        if (await target.CheckAsync(user, location, request.Sku, errors, ct) is { } refused) return refused;
+        var (location, sku) = (request.LocationCode.ToUpperInvariant(), request.Sku.ToUpperInvariant());
+        if (await target.CheckAsync(user, location, sku, errors, ct) is { } refused) return refused;
 
         var now = clock.GetUtcNow().UtcDateTime;
         var (level, movement) = await session.InTransactionAsync(async () =>
         {
-            var applied = await changes.AddAsync(location, request.Sku, request.Delta, request.Reason, request.Reference, user.Actor(), now, ct);
+            var applied = await changes.AddAsync(location, sku, request.Delta, request.Reason, request.Reference, user.Actor(), now, ct);
             await db.SaveChangesAsync(ct);
             return applied;
         }, ct);
-        return TypedResults.Created($"/api/v1/inventory/{location}/{request.Sku}",
+        return TypedResults.Created($"/api/v1/inventory/{location}/{sku}",
             new RecordMovementResponse(MovementResponse.From(movement), StockPositionResponse.From(level)));
     }
 }

@@ -18,7 +18,7 @@ internal static class SetStockCount
     internal static async Task<IResult> Handle(string locationCode, string sku, SetStockCountRequest request, ClaimsPrincipal user,
         StockTarget target, InventoryChanges changes, InventoryDbContext db, DbSession session, TimeProvider clock, CancellationToken ct)
     {
-        locationCode = locationCode.ToUpperInvariant();
+        (locationCode, sku) = (locationCode.ToUpperInvariant(), sku.ToUpperInvariant());
         var errors = new Validator();
         errors.Range("onHand", request.OnHand, 0, 1_000_000_000);
         if (request.SafetyStock is { } safety) errors.Range("safetyStock", safety, 0, 1_000_000_000);

@@ -44,7 +44,7 @@ internal static class PlaceOrder
         if (idempotency is not null && await idempotency.ReplayAsync(db, ct) is { } replay) return replay;
 
         var lines = request.Lines!;
-        var skus = lines.Select(l => l.Sku).Distinct(StringComparer.Ordinal).ToList();
+        var skus = lines.Select(l => l.Sku.ToUpperInvariant()).Distinct(StringComparer.Ordinal).ToList();
         var variants = await catalog.FindVariantsAsync(skus, ct);
         for (var i = 0; i < lines.Count; i++)
             if (!variants.ContainsKey(lines[i].Sku)) errors.Add($"lines[{i}].sku", $"SKU '{lines[i].Sku}' does not exist.");
@@ -54,7 +54,7 @@ internal static class PlaceOrder
             return Problems.Conflict("mixed_currency", $"The SKUs are priced in different currencies ({string.Join(", ", currencies)}); place one order per currency.");
 
         var destination = request.ShippingAddress is { Latitude: { } lat, Longitude: { } lon } ? (lat, lon) : ((double, double)?)null;
-        var sourcingLines = lines.Select((l, i) => new SourcingLine(i, l.Sku, l.Quantity, l.Fulfillment!.Method!.Value, l.Fulfillment.LocationCode?.ToUpperInvariant())).ToList();
+        var sourcingLines = lines.Select((l, i) => new SourcingLine(i, variants[l.Sku].Sku, l.Quantity, l.Fulfillment!.Method!.Value, l.Fulfillment.LocationCode?.ToUpperInvariant())).ToList();
         IReadOnlyList<string> shortSkus = [];
         for (var attempt = 0; attempt < Attempts; attempt++)
         {
