@@ -1,3 +1,4 @@
+using Omni.Common.Http;
 using System.Buffers.Text;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -30,7 +31,7 @@ internal static class ListProducts
         v.Optional("brand", brand, 100);
         var terms = (q ?? "").ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (terms.Length > MaxTerms) v.Add("q", $"may have at most {MaxTerms} words.");
-        var afterCode = after is null ? null : Cursor.Decode(after);
+        var afterCode = after is null ? null : CodeCursor.Decode(after);
         if (after is not null && afterCode is null) v.Add("after", "is not a cursor this endpoint returned.");
         var take = limit ?? DefaultLimit;
         v.Range("limit", take, 1, MaxLimit);
@@ -52,26 +53,7 @@ internal static class ListProducts
         if (afterCode is not null) query = query.Where(p => string.Compare(p.Code, afterCode) > 0);
 
         var page = await query.OrderBy(p => p.Code).Take(take + 1).Include(p => p.Variants).AsSplitQuery().ToListAsync(ct);
-        var next = page.Count > take ? Cursor.Encode(page[take - 1].Code) : null;
+        var next = page.Count > take ? CodeCursor.Encode(page[take - 1].Code) : null;
         return TypedResults.Ok(new ProductPage([.. page.Take(take).Select(p => p.ToDetails())], next));
-    }
-}
-
-/// <summary>Opaque to clients so the paging key can change without breaking them; today it is the last code seen.</summary>
-internal static class Cursor
-{
-    public static string Encode(string code) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(code));
-
-    public static string? Decode(string cursor)
-    {
-        try
-        {
-            var code = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(cursor));
-            return code.Length is > 0 and <= 64 ? code : null;
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
     }
 }

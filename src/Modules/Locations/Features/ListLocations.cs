@@ -1,3 +1,4 @@
+using Omni.Common.Http;
 using System.Buffers.Text;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -37,7 +38,7 @@ internal static class ListLocations
             if (Enum.TryParse<LocationCapability>(capability, ignoreCase: true, out var c) && Enum.IsDefined(c) && !int.TryParse(capability, out _)) capabilityFilter = c;
             else v.Add("capability", "must be one of ship, pickup, curbside, returns, shipToStore.");
         }
-        var afterCode = after is null ? null : Cursor.Decode(after);
+        var afterCode = after is null ? null : CodeCursor.Decode(after);
         if (after is not null && afterCode is null) v.Add("after", "is not a cursor this endpoint returned.");
         var take = limit ?? DefaultLimit;
         v.Range("limit", take, 1, MaxLimit);
@@ -58,26 +59,7 @@ internal static class ListLocations
         if (afterCode is not null) query = query.Where(l => string.Compare(l.Code, afterCode) > 0);
 
         var page = await query.OrderBy(l => l.Code).Take(take + 1).ToListAsync(ct);
-        var next = page.Count > take ? Cursor.Encode(page[take - 1].Code) : null;
+        var next = page.Count > take ? CodeCursor.Encode(page[take - 1].Code) : null;
         return TypedResults.Ok(new LocationPage([.. page.Take(take).Select(l => l.ToDetails())], next));
-    }
-}
-
-/// <summary>Opaque to clients so the paging key can change without breaking them; today it is the last code seen.</summary>
-internal static class Cursor
-{
-    public static string Encode(string code) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(code));
-
-    public static string? Decode(string cursor)
-    {
-        try
-        {
-            var code = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(cursor));
-            return code.Length is > 0 and <= 64 ? code : null;
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
     }
 }

@@ -1,3 +1,4 @@
+using Omni.Common.Data;
 using Microsoft.EntityFrameworkCore;
 using Omni.Common.Errors;
 using Omni.Contracts.Locations;

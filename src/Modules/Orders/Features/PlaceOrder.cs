@@ -84,7 +84,7 @@ internal static class PlaceOrder
                 await session.CommitAsync(ct);
                 return TypedResults.Created($"/api/v1/orders/{order.Id}", order.ToDetails());
             }
-            catch (DbUpdateException) when (idempotency is not null)
+            catch (DbUpdateException e) when (idempotency is not null && UniqueViolation.Is(e))
             {
                 // Another request with the same key committed first; answer as it was answered.
                 await session.RollbackAsync();

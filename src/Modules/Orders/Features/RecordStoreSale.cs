@@ -83,7 +83,7 @@ internal static class RecordStoreSale
                 return true;
             }, ct);
         }
-        catch (DbUpdateException) when (idempotency is not null)
+        catch (DbUpdateException e) when (idempotency is not null && UniqueViolation.Is(e))
         {
             if (await idempotency.ReplayAsync(db, ct) is { } concurrentReplay) return concurrentReplay;
             throw;

@@ -2,11 +2,14 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
-namespace Omni.Locations.Data;
+namespace Omni.Common.Data;
 
-internal static class UniqueViolation
+public static class UniqueViolation
 {
-    // The pre-checks catch duplicates in the common case; this catches the race of two nodes inserting the same code at once.
+    /// <summary>
+    /// True when a write lost a race on a unique index. Pre-checks catch duplicates in the common case; this catches two
+    /// requests (or nodes) inserting the same key at once, so the loser answers 409 or replays instead of failing with 500.
+    /// </summary>
     public static bool Is(DbUpdateException e) => e.InnerException switch
     {
         SqliteException sqlite => sqlite.SqliteExtendedErrorCode is 2067 or 1555,
