@@ -9,7 +9,7 @@ namespace Omni.Common.Events;
 /// </summary>
 public sealed class OutboxEvent
 {
-    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid Id { get; init; } = EventIds.Next();
     public required string Type { get; init; }
     public required string Data { get; init; }
     public DateTime OccurredAt { get; init; }

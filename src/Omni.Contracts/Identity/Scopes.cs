@@ -35,6 +35,9 @@ public static class Scopes
     public static bool MayActFor(this ClaimsPrincipal user, string locationCode) =>
         user.BoundStore() is not { } store || string.Equals(store, locationCode, StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>The caller's stable identity (the API key's id): names are for people and need not be unique.</summary>
+    public static string CallerId(this ClaimsPrincipal user) => user.FindFirst(ClaimTypes.NameIdentifier)?.Value ?? user.Actor();
+
     /// <summary>Who is acting, for the audit trail and the ledger.</summary>
     public static string Actor(this ClaimsPrincipal user) => user.Identity?.Name ?? "system";
 }

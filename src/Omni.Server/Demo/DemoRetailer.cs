@@ -65,9 +65,9 @@ internal static class DemoRetailer
                     catalog.Increment(batch.Length);
                 }
 
-                foreach (var location in locations)
+                foreach (var (location, index) in locations.Select((l, i) => (l, i)))
                 {
-                    var lines = StockFor(location, skus, new Random(HashCode.Combine(Seed, location.Code.Length, location.Latitude)));
+                    var lines = StockFor(location, skus, new Random(Seed + index));
                     await InScope(services, s => s.GetRequiredService<IStockSnapshots>().ApplyAsync(location.Code, lines, "demo-seeder", ct));
                     stock.Increment(1);
                 }

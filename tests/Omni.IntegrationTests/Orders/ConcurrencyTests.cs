@@ -76,7 +76,7 @@ public abstract class ConcurrencyTests(OmniFactory omni)
     }
 
     [Fact]
-    public async Task Orders_cancellations_sales_counts_and_receipts_in_parallel_keep_the_ledger_and_reservations_true()
+    public async Task Orders_cancellations_sales_counts_snapshots_and_receipts_in_parallel_keep_the_ledger_and_reservations_true()
     {
         var store = await ApiSeed.Location(_api, "STORE");
         var sku = await ApiSeed.Product(_api);
@@ -100,7 +100,9 @@ public abstract class ConcurrencyTests(OmniFactory omni)
                 case 4:
                     return await _api.PostJson("/api/v1/inventory/movements", new { locationCode = store, sku, delta = 2, reason = "receipt", reference = $"PO-{i}" });
                 default:
-                    return await _api.PutJson($"/api/v1/inventory/{store}/{sku}", new { onHand = 20 + i % 7 });
+                    return i % 12 == 5
+                        ? await _api.PostJson($"/api/v1/inventory/{store}/snapshot", new { lines = new[] { new { sku, onHand = 25 + i % 5 } } })
+                        : await _api.PutJson($"/api/v1/inventory/{store}/{sku}", new { onHand = 20 + i % 7 });
             }
         });
 

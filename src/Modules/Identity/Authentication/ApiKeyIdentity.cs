@@ -29,6 +29,7 @@ internal sealed class ApiKeyIdentity : ClaimsIdentity
         var claims = new List<Claim>(key.Scopes.Length + 2)
         {
             new(ClaimTypes.Name, string.IsNullOrWhiteSpace(key.Name) ? $"key:{key.Prefix}" : key.Name),
+            new(ClaimTypes.NameIdentifier, key.Id.ToString()),
         };
         foreach (var scope in key.Scopes) claims.Add(new Claim(Scopes.ClaimType, scope));
         if (key.StoreCode is { } store) claims.Add(new Claim(Scopes.StoreClaimType, store));

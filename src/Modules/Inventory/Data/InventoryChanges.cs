@@ -18,16 +18,27 @@ internal sealed class InventoryChanges(InventoryDbContext db, PositionSql positi
         return (level, await RecordAsync(level, delta, reason, reference, actor, at, ct));
     }
 
-    /// <summary>A count: sets on hand (and optionally safety stock); the ledger records the difference as a count movement.</summary>
-    public async Task<(StockLevel Level, StockMovement Movement)> CountAsync(
-        string location, string sku, int onHand, int? safetyStock, string? reference, string actor, DateTime at, CancellationToken ct)
+    /// <summary>
+    /// A count: sets on hand (and optionally safety stock); the ledger records the difference as a count movement.
+    /// The difference is taken against the locked row, never against an earlier read, so concurrent receipts or sales
+    /// cannot make on hand and the ledger disagree. <paramref name="locked"/> is the position when the caller already
+    /// locked it; <paramref name="quiet"/> (bulk snapshots) skips unchanged positions and per-position change events.
+    /// </summary>
+    public async Task<(StockLevel Level, StockMovement? Movement)> CountAsync(
+        string location, string sku, int onHand, int? safetyStock, string? reference, string actor, DateTime at, CancellationToken ct,
+        StockLevel? locked = null, bool quiet = false)
     {
-        var before = await positions.LockAsync(location, sku, ct);
+        var before = locked ?? await positions.LockAsync(location, sku, ct);
+        if (before is null && await positions.TryCreateAsync(location, sku, onHand, safetyStock, at, ct) is { } created)
+            return (created, quiet && onHand == 0 ? null : await RecordAsync(created, onHand, MovementReasons.Count, reference, actor, at, ct, quiet));
+        // Someone created the position between our read and our insert: lock what they wrote and count against it.
+        before ??= await positions.LockAsync(location, sku, ct);
         var level = await positions.SetAsync(location, sku, onHand, safetyStock, at, ct);
-        return (level, await RecordAsync(level, onHand - (before?.OnHand ?? 0), MovementReasons.Count, reference, actor, at, ct));
+        var delta = onHand - before!.OnHand;
+        return (level, quiet && delta == 0 ? null : await RecordAsync(level, delta, MovementReasons.Count, reference, actor, at, ct, quiet));
     }
 
-    private async Task<StockMovement> RecordAsync(StockLevel level, int delta, string reason, string? reference, string actor, DateTime at, CancellationToken ct)
+    private async Task<StockMovement> RecordAsync(StockLevel level, int delta, string reason, string? reference, string actor, DateTime at, CancellationToken ct, bool quiet = false)
     {
         var movement = new StockMovement
         {
@@ -35,7 +46,7 @@ internal sealed class InventoryChanges(InventoryDbContext db, PositionSql positi
             Reason = reason, Reference = reference, Actor = actor, OccurredAt = at,
         };
         db.Movements.Add(movement);
-        db.Publish(Changed(level, reason), at);
+        if (!quiet) db.Publish(Changed(level, reason), at);
         if (level.OnHand < level.Reserved) db.Publish(await OversoldAsync(level, ct), at);
         return movement;
     }

@@ -42,16 +42,44 @@ internal sealed class PositionSql(InventoryDbContext db, DatabaseOptions databas
     public Task<StockLevel?> LockAsync(string location, string sku, CancellationToken ct) =>
         SingleAsync($"""
             SELECT location_code, sku, on_hand, reserved, safety_stock FROM inventory_positions
-            WHERE location_code = @l AND sku = @s{(database.Provider == DatabaseProvider.Postgres ? " FOR UPDATE" : "")}
+            WHERE location_code = @l AND sku = @s{ForUpdate}
             """, ct, ("l", location), ("s", sku));
 
-    public async Task<StockLevel> SetAsync(string location, string sku, int onHand, int? safetyStock, DateTime at, CancellationToken ct) =>
-        (await SingleAsync($"""
+    /// <summary>Reads and locks every position of a location: a snapshot reconciles against exactly what it locked.</summary>
+    public async Task<Dictionary<string, StockLevel>> LockLocationAsync(string location, CancellationToken ct)
+    {
+        await using var command = await db.Database.CommandAsync($"""
+            SELECT location_code, sku, on_hand, reserved, safety_stock FROM inventory_positions
+            WHERE location_code = @l{ForUpdate}
+            """, ct, ("l", location));
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var levels = new Dictionary<string, StockLevel>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(ct))
+        {
+            var level = Read(reader);
+            levels[level.Sku] = level;
+        }
+        return levels;
+    }
+
+    /// <summary>Creates the position with a first count; null when it already exists (then lock and set it instead).</summary>
+    public Task<StockLevel?> TryCreateAsync(string location, string sku, int onHand, int? safetyStock, DateTime at, CancellationToken ct) =>
+        SingleAsync($"""
             INSERT INTO inventory_positions (id, location_code, sku, on_hand, reserved, safety_stock, updated_at)
             VALUES (@id, @l, @s, @o, 0, COALESCE(@ss, 0), @at)
-            ON CONFLICT (location_code, sku) DO UPDATE SET on_hand = @o, safety_stock = COALESCE(@ss, inventory_positions.safety_stock), updated_at = @at
+            ON CONFLICT (location_code, sku) DO NOTHING
             {Levels}
-            """, ct, ("id", NewId()), ("l", location), ("s", sku), ("o", onHand), ("ss", safetyStock), ("at", at)))!;
+            """, ct, ("id", NewId()), ("l", location), ("s", sku), ("o", onHand), ("ss", safetyStock), ("at", at));
+
+    /// <summary>Sets on hand of an existing position the caller has locked.</summary>
+    public async Task<StockLevel> SetAsync(string location, string sku, int onHand, int? safetyStock, DateTime at, CancellationToken ct) =>
+        (await SingleAsync($"""
+            UPDATE inventory_positions SET on_hand = @o, safety_stock = COALESCE(@ss, safety_stock), updated_at = @at
+            WHERE location_code = @l AND sku = @s
+            {Levels}
+            """, ct, ("l", location), ("s", sku), ("o", onHand), ("ss", safetyStock), ("at", at)))!;
+
+    private string ForUpdate => database.Provider == DatabaseProvider.Postgres ? " FOR UPDATE" : "";
 
     private object NewId()
     {

@@ -8,7 +8,9 @@ using Omni.Contracts.Locations;
 
 namespace Omni.Inventory.Features;
 
-public sealed record ApplySnapshotRequest(List<SnapshotLine>? Lines);
+public sealed record SnapshotLineInput(string Sku, int? OnHand, int? SafetyStock);
+
+public sealed record ApplySnapshotRequest(List<SnapshotLineInput>? Lines);
 
 /// <summary>A full or partial stock snapshot from an ERP/WMS: each line is a count, and the answer is the reconciliation.</summary>
 internal static class ApplySnapshot
@@ -33,10 +35,11 @@ internal static class ApplySnapshot
                 var line = request.Lines[i];
                 if (line is null) { errors.Add($"lines[{i}]", "is required."); continue; }
                 errors.Code($"lines[{i}].sku", line.Sku);
-                errors.Range($"lines[{i}].onHand", line.OnHand, 0, 1_000_000_000);
+                if (line.OnHand is { } onHand) errors.Range($"lines[{i}].onHand", onHand, 0, 1_000_000_000);
+                else errors.Add($"lines[{i}].onHand", "is required.");
                 if (line.SafetyStock is { } safety) errors.Range($"lines[{i}].safetyStock", safety, 0, 1_000_000_000);
             }
-            var duplicates = request.Lines.Where(l => l is not null).GroupBy(l => l.Sku).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+            var duplicates = request.Lines.Where(l => l is not null).GroupBy(l => l.Sku?.ToUpperInvariant()).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
             if (duplicates.Count > 0) errors.Add("lines", $"name SKUs more than once: {string.Join(", ", duplicates.Take(10))}.");
         }
         if (!errors.IsValid) return errors.ToProblem();
@@ -48,7 +51,7 @@ internal static class ApplySnapshot
             if (!known.ContainsKey(request.Lines[i].Sku)) errors.Add($"lines[{i}].sku", $"SKU '{request.Lines[i].Sku}' does not exist.");
         if (!errors.IsValid) return errors.ToProblem();
 
-        var lines = request.Lines.Select(l => l with { Sku = known[l.Sku].Sku }).ToList();
+        var lines = request.Lines.Select(l => new SnapshotLine(known[l.Sku].Sku, l.OnHand!.Value, l.SafetyStock)).ToList();
         return TypedResults.Ok(await snapshots.ApplyAsync(locationCode, lines, user.Actor(), ct));
     }
 }

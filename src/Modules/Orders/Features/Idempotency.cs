@@ -24,7 +24,7 @@ internal sealed record Idempotency(string Key, string RequestHash)
         if (header.Length > 200)
             return (null, Problems.Invalid(new Dictionary<string, string[]> { [Header] = ["must be at most 200 characters."] }));
         var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(body, EventJson.Options))));
-        return (new Idempotency($"{user.Actor()}|{endpoint}|{header}", hash), null);
+        return (new Idempotency($"{user.CallerId()}|{endpoint}|{header}", hash), null);
     }
 
     /// <summary>The answer to a repeated request, or null when the key is new.</summary>

@@ -45,7 +45,7 @@ internal static class ListOrders
         if (orderStatus is { } s) query = query.Where(o => o.Status == s);
         if (OrderInput.Normalize(email) is { } e) query = query.Where(o => o.CustomerEmail == e);
         if (location?.ToUpperInvariant() is { } l) query = query.Where(o => o.Lines.Any(x => x.LocationCode == l || x.Allocations.Any(a => a.LocationCode == l)));
-        if (sku is not null) query = query.Where(o => o.Lines.Any(x => x.Sku == sku));
+        if (sku?.ToUpperInvariant() is { } code) query = query.Where(o => o.Lines.Any(x => x.Sku == code));
         if (placedFrom is { } from) { var f = from.ToUniversalTime(); query = query.Where(o => o.PlacedAt >= f); }
         if (placedTo is { } to) { var t = to.ToUniversalTime(); query = query.Where(o => o.PlacedAt < t); }
         if (cursor is { } before) query = query.Where(o => o.SequenceNumber < before);
