@@ -52,6 +52,27 @@ public abstract class BadInputMatrixTests(OmniFactory omni)
         Assert.Equal(before, await DatabaseState.ReadAsync(omni));
     }
 
+    [Fact]
+    public async Task A_body_over_the_limit_sent_without_a_length_is_a_413_problem_too()
+    {
+        var world = await BadInputWorld.For(omni);
+        var before = await DatabaseState.ReadAsync(omni);
+        var json = Encoding.UTF8.GetBytes($$$"""{"lines": [{"sku": "{{{world.Sku}}}", "quantity": 1, "unitPrice": {"amount": 1, "currency": "EUR"}}], "note": "{{{new string('x', 5 * 1024 * 1024)}}}"}""");
+        // A stream of unknown length goes out chunked: the server only learns the size by reading.
+        var content = new StreamContent(new UnknownLengthStream(json));
+        content.Headers.ContentType = new("application/json");
+
+        using var response = await world.Api.PostAsync($"/api/v1/stores/{world.Store}/sales", content);
+
+        await response.Problem(HttpStatusCode.RequestEntityTooLarge, "payload_too_large");
+        Assert.Equal(before, await DatabaseState.ReadAsync(omni));
+    }
+
+    private sealed class UnknownLengthStream(byte[] bytes) : MemoryStream(bytes)
+    {
+        public override bool CanSeek => false;
+    }
+
     /// <summary>Each bad case is a valid request with one thing wrong; this proves the valid ones pass, so a case fails for its own reason.</summary>
     [Theory]
     [MemberData(nameof(Templates))]
