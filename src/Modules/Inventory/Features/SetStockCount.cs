@@ -6,7 +6,8 @@ using Omni.Inventory.Data;
 
 namespace Omni.Inventory.Features;
 
-public sealed record SetStockCountRequest(int OnHand, int? SafetyStock, string? Reference);
+// OnHand is nullable so a body without it is refused: bound as int it would silently count the shelf as empty.
+public sealed record SetStockCountRequest(int? OnHand, int? SafetyStock, string? Reference);
 
 /// <summary>A physical count: on hand becomes what was counted; the ledger records the difference.</summary>
 internal static class SetStockCount
@@ -20,7 +21,7 @@ internal static class SetStockCount
     {
         locationCode = locationCode.ToUpperInvariant();
         var errors = new Validator();
-        errors.Range("onHand", request.OnHand, 0, 1_000_000_000);
+        if (errors.Required("onHand", request.OnHand)) errors.Range("onHand", request.OnHand!.Value, 0, 1_000_000_000);
         if (request.SafetyStock is { } safety) errors.Range("safetyStock", safety, 0, 1_000_000_000);
         errors.Optional("reference", request.Reference, 100);
         if (!errors.IsValid) return errors.ToProblem();
@@ -29,7 +30,7 @@ internal static class SetStockCount
         var now = clock.GetUtcNow().UtcDateTime;
         var (level, _) = await session.InTransactionAsync(async () =>
         {
-            var counted = await changes.CountAsync(locationCode, sku, request.OnHand, request.SafetyStock, request.Reference, user.Actor(), now, ct);
+            var counted = await changes.CountAsync(locationCode, sku, request.OnHand!.Value, request.SafetyStock, request.Reference, user.Actor(), now, ct);
             await db.SaveChangesAsync(ct);
             return counted;
         }, ct);
