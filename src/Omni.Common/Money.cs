@@ -26,7 +26,10 @@ public readonly record struct Money(long Minor, string Currency)
     {
         money = default;
         if (!Exponents.TryGetValue(currency, out var exponent)) return false;
-        var scaled = amount * Pow10(exponent);
+        // Bound before scaling: near decimal's own limits the multiplication itself overflows, and a Try method must not throw.
+        decimal factor = Pow10(exponent);
+        if (amount > long.MaxValue / factor || amount < long.MinValue / factor) return false;
+        var scaled = amount * factor;
         if (scaled != decimal.Truncate(scaled) || scaled > long.MaxValue || scaled < long.MinValue) return false;
         money = new Money((long)scaled, currency);
         return true;

@@ -19,7 +19,7 @@ builder.Services.AddOmniProblemDetails();
 builder.Services.AddOpenApi();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 builder.Services.AddOmniModules(database);
-builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 4 * 1024 * 1024);
+builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = RequestBodyLimit.MaxBytes);
 
 var app = builder.Build();
 
@@ -27,6 +27,7 @@ await app.Services.MigrateOmniDatabaseAsync();
 if (args.Contains(SeedDemo)) await DemoRetailer.SeedAsync(app.Services, app.Lifetime.ApplicationStopping);
 
 app.UseOmniProblemDetails();
+app.UseRequestBodyLimit();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Omni.Common.Validation;
 using Omni.Contracts.Identity;
+using Omni.Contracts.Locations;
 using Omni.Identity.Authentication;
 using Omni.Identity.Data;
 using Omni.Identity.Domain;
@@ -19,7 +20,7 @@ internal static class CreateApiKey
         keys.MapPost("/", Handle).WithName(nameof(CreateApiKey)).RequireAuthorization(Scopes.Policy(Scopes.Admin));
 
     internal static async Task<Results<Created<CreatedApiKey>, ValidationProblem>> Handle(
-        CreateApiKeyRequest request, IdentityDbContext db, ApiKeyCache cache, TimeProvider clock, CancellationToken ct)
+        CreateApiKeyRequest request, IdentityDbContext db, ApiKeyCache cache, ILocationDirectory locations, TimeProvider clock, CancellationToken ct)
     {
         var validator = new Validator();
         validator.Required("name", request.Name, 100);
@@ -27,8 +28,13 @@ internal static class CreateApiKey
         if (scopes.Length == 0) validator.Add("scopes", $"must name at least one of: {string.Join(", ", Scopes.All)}.");
         foreach (var scope in scopes)
             if (!Scopes.All.Contains(scope)) validator.Add("scopes", $"'{scope}' is not a scope; use {string.Join(", ", Scopes.All)}.");
-        if (request.StoreCode is not null && validator.Code("storeCode", request.StoreCode) && scopes.Contains(Scopes.Admin))
-            validator.Add("storeCode", "a key bound to a store cannot have the admin scope.");
+        var storeCode = request.StoreCode?.Trim().ToUpperInvariant();
+        if (storeCode is not null && validator.Code("storeCode", storeCode))
+        {
+            if (scopes.Contains(Scopes.Admin)) validator.Add("storeCode", "a key bound to a store cannot have the admin scope.");
+            // A key bound to a store that does not exist could never write anything: a typo, refused now rather than at the till.
+            else if (!(await locations.AllAsync(ct)).ContainsKey(storeCode)) validator.Add("storeCode", $"Location '{request.StoreCode}' does not exist.");
+        }
         if (!validator.IsValid) return validator.ToProblem();
 
         var secret = ApiKeySecret.Generate();
@@ -38,7 +44,7 @@ internal static class CreateApiKey
             Prefix = ApiKeySecret.PrefixOf(secret),
             Hash = ApiKeySecret.Hash(secret),
             Scopes = scopes,
-            StoreCode = request.StoreCode,
+            StoreCode = storeCode,
             CreatedAt = ApiKey.Now(clock),
         };
         db.ApiKeys.Add(key);

@@ -8,9 +8,10 @@ using Omni.Contracts.Locations;
 
 namespace Omni.Inventory.Features;
 
-public sealed record SnapshotLineInput(string Sku, int? OnHand, int? SafetyStock);
+public sealed record ApplySnapshotRequest(List<SnapshotLineInput?>? Lines);
 
-public sealed record ApplySnapshotRequest(List<SnapshotLineInput>? Lines);
+/// <summary>A line as it arrives: onHand is nullable so a line without it is refused rather than counted as zero.</summary>
+public sealed record SnapshotLineInput(string? Sku, int? OnHand, int? SafetyStock);
 
 /// <summary>A full or partial stock snapshot from an ERP/WMS: each line is a count, and the answer is the reconciliation.</summary>
 internal static class ApplySnapshot
@@ -35,23 +36,23 @@ internal static class ApplySnapshot
                 var line = request.Lines[i];
                 if (line is null) { errors.Add($"lines[{i}]", "is required."); continue; }
                 errors.Code($"lines[{i}].sku", line.Sku);
-                if (line.OnHand is { } onHand) errors.Range($"lines[{i}].onHand", onHand, 0, 1_000_000_000);
-                else errors.Add($"lines[{i}].onHand", "is required.");
+                if (errors.Required($"lines[{i}].onHand", line.OnHand)) errors.Range($"lines[{i}].onHand", line.OnHand!.Value, 0, 1_000_000_000);
                 if (line.SafetyStock is { } safety) errors.Range($"lines[{i}].safetyStock", safety, 0, 1_000_000_000);
             }
-            var duplicates = request.Lines.Where(l => l is not null).GroupBy(l => l.Sku?.ToUpperInvariant()).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+            var duplicates = request.Lines.Where(l => l is not null).GroupBy(l => l!.Sku?.ToUpperInvariant()).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
             if (duplicates.Count > 0) errors.Add("lines", $"name SKUs more than once: {string.Join(", ", duplicates.Take(10))}.");
         }
         if (!errors.IsValid) return errors.ToProblem();
         if (!(await locations.AllAsync(ct)).ContainsKey(locationCode)) return Problems.NotFound("Location", locationCode);
         if (!user.MayActFor(locationCode)) return Problems.Forbidden($"This key may act only for store '{user.BoundStore()}'.");
 
-        var known = await catalog.FindVariantsAsync(request.Lines!.Select(l => l.Sku).ToList(), ct);
-        for (var i = 0; i < request.Lines!.Count; i++)
-            if (!known.ContainsKey(request.Lines[i].Sku)) errors.Add($"lines[{i}].sku", $"SKU '{request.Lines[i].Sku}' does not exist.");
+        var lines = request.Lines!.Select(l => new SnapshotLine(l!.Sku!, l.OnHand!.Value, l.SafetyStock)).ToList();
+        var known = await catalog.FindVariantsAsync(lines.Select(l => l.Sku).ToList(), ct);
+        for (var i = 0; i < lines.Count; i++)
+            if (!known.ContainsKey(lines[i].Sku)) errors.Add($"lines[{i}].sku", $"SKU '{lines[i].Sku}' does not exist.");
         if (!errors.IsValid) return errors.ToProblem();
 
-        var lines = request.Lines.Select(l => new SnapshotLine(known[l.Sku].Sku, l.OnHand!.Value, l.SafetyStock)).ToList();
+        lines = [.. lines.Select(l => l with { Sku = known[l.Sku].Sku })];
         return TypedResults.Ok(await snapshots.ApplyAsync(locationCode, lines, user.Actor(), ct));
     }
 }

@@ -6,6 +6,7 @@ using Omni.Inventory.Data;
 
 namespace Omni.Inventory.Features;
 
+// OnHand is nullable so a body without it is refused: bound as int it would silently count the shelf as empty.
 public sealed record SetStockCountRequest(int? OnHand, int? SafetyStock, string? Reference);
 
 /// <summary>A physical count: on hand becomes what was counted; the ledger records the difference.</summary>
@@ -20,8 +21,7 @@ internal static class SetStockCount
     {
         (locationCode, sku) = (locationCode.ToUpperInvariant(), sku.ToUpperInvariant());
         var errors = new Validator();
-        if (request.OnHand is { } counted) errors.Range("onHand", counted, 0, 1_000_000_000);
-        else errors.Add("onHand", "is required.");
+        if (errors.Required("onHand", request.OnHand)) errors.Range("onHand", request.OnHand!.Value, 0, 1_000_000_000);
         if (request.SafetyStock is { } safety) errors.Range("safetyStock", safety, 0, 1_000_000_000);
         errors.Optional("reference", request.Reference, 100);
         if (!errors.IsValid) return errors.ToProblem();
