@@ -15,6 +15,8 @@ public static class InventoryModule
     public static IServiceCollection AddInventory(this IServiceCollection services, DatabaseOptions database)
     {
         services.AddModuleDbContext<InventoryDbContext, InventorySqliteDbContext, InventoryPostgresDbContext>(database, Name);
+        services.AddSingleton<StockView>();
+        services.AddHostedService<StockViewFeeder>();
         services.AddScoped<PositionSql>();
         services.AddScoped<InventoryChanges>();
         services.AddScoped<StockTarget>();

@@ -13,6 +13,7 @@ namespace Omni.Common.Data;
 public sealed class DbSession(DatabaseOptions options, NpgsqlDataSource? postgres) : IAsyncDisposable
 {
     private readonly List<DbContext> _contexts = [];
+    private readonly List<Action> _afterCommit = [];
     private DbConnection? _connection;
 
     public DatabaseProvider Provider => options.Provider;
@@ -67,11 +68,24 @@ public sealed class DbSession(DatabaseOptions options, NpgsqlDataSource? postgre
         var transaction = Transaction ?? throw new InvalidOperationException("No transaction is open.");
         await transaction.CommitAsync(ct);
         await EndAsync(clearTracking: false);
+        foreach (var action in _afterCommit) action();
+        _afterCommit.Clear();
+    }
+
+    /// <summary>
+    /// Runs <paramref name="action"/> once the current transaction commits (at once when none is open: the change is
+    /// already committed); forgotten on rollback. For in-memory views that must never show what did not commit.
+    /// </summary>
+    public void OnCommitted(Action action)
+    {
+        if (Transaction is null) action();
+        else _afterCommit.Add(action);
     }
 
     public async Task RollbackAsync()
     {
         if (Transaction is null) return;
+        _afterCommit.Clear();
         try { await Transaction.RollbackAsync(CancellationToken.None); }
         finally { await EndAsync(clearTracking: true); }
     }
@@ -98,17 +112,24 @@ public sealed class DbSession(DatabaseOptions options, NpgsqlDataSource? postgre
 
 internal static class SqliteConnections
 {
+    // Pooled connections keep their native handle across Open/Close; configure each handle once rather than on every
+    // open (EF opens and closes the connection around every query).
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> Configured = [];
+
     public static SqliteConnection Create(string connectionString)
     {
         var connection = new SqliteConnection(connectionString);
-        // WAL is a property of the file (set once at start); synchronous=NORMAL is per connection and is the
-        // documented safe pairing with WAL: durable against crashes of the process, fast enough for many writers.
         connection.StateChange += (sender, e) =>
         {
             if (e.CurrentState != ConnectionState.Open) return;
-            using var pragma = ((SqliteConnection)sender).CreateCommand();
+            var opened = (SqliteConnection)sender;
+            if (opened.Handle is not { } handle || Configured.TryGetValue(handle, out _)) return;
+            using var pragma = opened.CreateCommand();
+            // WAL is a property of the file (set once at start); synchronous=NORMAL is per connection and is the
+            // documented safe pairing with WAL: durable against crashes of the process, fast enough for many writers.
             pragma.CommandText = "PRAGMA synchronous = NORMAL;";
             pragma.ExecuteNonQuery();
+            Configured.AddOrUpdate(handle, handle);
         };
         return connection;
     }

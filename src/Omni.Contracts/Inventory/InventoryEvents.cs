@@ -10,7 +10,8 @@ namespace Omni.Contracts.Inventory;
 /// <param name="SafetyStock">Safety stock after the change.</param>
 /// <param name="Available">Available to promise after the change.</param>
 /// <param name="Reason">Why: a ledger reason, <c>reserved</c> or <c>released</c>.</param>
-public sealed record InventoryChanged(string LocationCode, string Sku, int OnHand, int Reserved, int SafetyStock, int Available, string Reason) : IEvent
+/// <param name="Version">The position's version after the change: apply only if newer than what you hold.</param>
+public sealed record InventoryChanged(string LocationCode, string Sku, int OnHand, int Reserved, int SafetyStock, int Available, string Reason, long Version) : IEvent
 {
     /// <inheritdoc />
     public static string EventType => "inventory.changed";

@@ -6,7 +6,8 @@ namespace Omni.Contracts.Inventory;
 /// <param name="OnHand">Units physically there (may be negative after store sales the system did not expect).</param>
 /// <param name="Reserved">Units promised to open orders.</param>
 /// <param name="SafetyStock">Units kept back from promising.</param>
-public sealed record StockLevel(string LocationCode, string Sku, int OnHand, int Reserved, int SafetyStock)
+/// <param name="Version">Grows with every change of the position: lets caches keep the newest of two views.</param>
+public sealed record StockLevel(string LocationCode, string Sku, int OnHand, int Reserved, int SafetyStock, long Version = 0)
 {
     /// <summary>Available to promise: never negative.</summary>
     public int Available => Math.Max(0, OnHand - Reserved - SafetyStock);

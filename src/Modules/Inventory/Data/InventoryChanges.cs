@@ -52,7 +52,7 @@ internal sealed class InventoryChanges(InventoryDbContext db, PositionSql positi
     }
 
     public static InventoryChanged Changed(StockLevel level, string reason) =>
-        new(level.LocationCode, level.Sku, level.OnHand, level.Reserved, level.SafetyStock, level.Available, reason);
+        new(level.LocationCode, level.Sku, level.OnHand, level.Reserved, level.SafetyStock, level.Available, reason, level.Version);
 
     /// <summary>The newest reservations are the uncovered ones: older promises keep the stock that is left.</summary>
     private async Task<InventoryOversold> OversoldAsync(StockLevel level, CancellationToken ct)

@@ -10,38 +10,38 @@ namespace Omni.Inventory.Data;
 /// Plain ADO on the request's connection: the order hot path pays no ORM overhead, and RETURNING gives the new levels
 /// in the same round trip. The SQL is the common subset of SQLite (3.35+) and PostgreSQL.
 /// </summary>
-internal sealed class PositionSql(InventoryDbContext db, DatabaseOptions database)
+internal sealed class PositionSql(InventoryDbContext db, DatabaseOptions database, DbSession session, Stock.StockView view)
 {
-    private const string Levels = "RETURNING location_code, sku, on_hand, reserved, safety_stock";
+    private const string Levels = "RETURNING location_code, sku, on_hand, reserved, safety_stock, version";
 
     /// <summary>Promises <paramref name="quantity"/> units if they are available; null when they are not (or the position does not exist).</summary>
     public Task<StockLevel?> TryReserveAsync(string location, string sku, int quantity, DateTime at, CancellationToken ct) =>
-        SingleAsync($"""
-            UPDATE inventory_positions SET reserved = reserved + @q, updated_at = @at
+        WriteAsync($"""
+            UPDATE inventory_positions SET reserved = reserved + @q, version = version + 1, updated_at = @at
             WHERE location_code = @l AND sku = @s AND on_hand - reserved - safety_stock >= @q
             {Levels}
             """, ct, ("l", location), ("s", sku), ("q", quantity), ("at", at));
 
     public Task<StockLevel?> ReleaseAsync(string location, string sku, int quantity, DateTime at, CancellationToken ct) =>
-        SingleAsync($"""
-            UPDATE inventory_positions SET reserved = reserved - @q, updated_at = @at
+        WriteAsync($"""
+            UPDATE inventory_positions SET reserved = reserved - @q, version = version + 1, updated_at = @at
             WHERE location_code = @l AND sku = @s
             {Levels}
             """, ct, ("l", location), ("s", sku), ("q", quantity), ("at", at));
 
     /// <summary>Adds <paramref name="delta"/> to on hand, creating the position when it does not exist yet.</summary>
     public async Task<StockLevel> AddOnHandAsync(string location, string sku, int delta, DateTime at, CancellationToken ct) =>
-        (await SingleAsync($"""
-            INSERT INTO inventory_positions (id, location_code, sku, on_hand, reserved, safety_stock, updated_at)
-            VALUES (@id, @l, @s, @d, 0, 0, @at)
-            ON CONFLICT (location_code, sku) DO UPDATE SET on_hand = inventory_positions.on_hand + @d, updated_at = @at
+        (await WriteAsync($"""
+            INSERT INTO inventory_positions (id, location_code, sku, on_hand, reserved, safety_stock, version, updated_at)
+            VALUES (@id, @l, @s, @d, 0, 0, 1, @at)
+            ON CONFLICT (location_code, sku) DO UPDATE SET on_hand = inventory_positions.on_hand + @d, version = inventory_positions.version + 1, updated_at = @at
             {Levels}
             """, ct, ("id", NewId()), ("l", location), ("s", sku), ("d", delta), ("at", at)))!;
 
     /// <summary>Reads a position and, on PostgreSQL, locks it until the transaction ends (SQLite's write transaction already excludes other writers).</summary>
     public Task<StockLevel?> LockAsync(string location, string sku, CancellationToken ct) =>
         SingleAsync($"""
-            SELECT location_code, sku, on_hand, reserved, safety_stock FROM inventory_positions
+            SELECT location_code, sku, on_hand, reserved, safety_stock, version FROM inventory_positions
             WHERE location_code = @l AND sku = @s{ForUpdate}
             """, ct, ("l", location), ("s", sku));
 
@@ -49,7 +49,7 @@ internal sealed class PositionSql(InventoryDbContext db, DatabaseOptions databas
     public async Task<Dictionary<string, StockLevel>> LockLocationAsync(string location, CancellationToken ct)
     {
         await using var command = await db.Database.CommandAsync($"""
-            SELECT location_code, sku, on_hand, reserved, safety_stock FROM inventory_positions
+            SELECT location_code, sku, on_hand, reserved, safety_stock, version FROM inventory_positions
             WHERE location_code = @l{ForUpdate}
             """, ct, ("l", location));
         await using var reader = await command.ExecuteReaderAsync(ct);
@@ -64,17 +64,17 @@ internal sealed class PositionSql(InventoryDbContext db, DatabaseOptions databas
 
     /// <summary>Creates the position with a first count; null when it already exists (then lock and set it instead).</summary>
     public Task<StockLevel?> TryCreateAsync(string location, string sku, int onHand, int? safetyStock, DateTime at, CancellationToken ct) =>
-        SingleAsync($"""
-            INSERT INTO inventory_positions (id, location_code, sku, on_hand, reserved, safety_stock, updated_at)
-            VALUES (@id, @l, @s, @o, 0, COALESCE(@ss, 0), @at)
+        WriteAsync($"""
+            INSERT INTO inventory_positions (id, location_code, sku, on_hand, reserved, safety_stock, version, updated_at)
+            VALUES (@id, @l, @s, @o, 0, COALESCE(@ss, 0), 1, @at)
             ON CONFLICT (location_code, sku) DO NOTHING
             {Levels}
             """, ct, ("id", NewId()), ("l", location), ("s", sku), ("o", onHand), ("ss", safetyStock), ("at", at));
 
     /// <summary>Sets on hand of an existing position the caller has locked.</summary>
     public async Task<StockLevel> SetAsync(string location, string sku, int onHand, int? safetyStock, DateTime at, CancellationToken ct) =>
-        (await SingleAsync($"""
-            UPDATE inventory_positions SET on_hand = @o, safety_stock = COALESCE(@ss, safety_stock), updated_at = @at
+        (await WriteAsync($"""
+            UPDATE inventory_positions SET on_hand = @o, safety_stock = COALESCE(@ss, safety_stock), version = version + 1, updated_at = @at
             WHERE location_code = @l AND sku = @s
             {Levels}
             """, ct, ("l", location), ("s", sku), ("o", onHand), ("ss", safetyStock), ("at", at)))!;
@@ -88,6 +88,14 @@ internal sealed class PositionSql(InventoryDbContext db, DatabaseOptions databas
         return database.Provider == DatabaseProvider.Sqlite ? id.ToString().ToUpperInvariant() : id;
     }
 
+    /// <summary>A write: once it commits, this node's availability view shows it (read-your-writes without waiting for the feed).</summary>
+    private async Task<StockLevel?> WriteAsync(string sql, CancellationToken ct, params (string Name, object? Value)[] parameters)
+    {
+        var level = await SingleAsync(sql, ct, parameters);
+        if (level is not null) session.OnCommitted(() => view.Apply(level));
+        return level;
+    }
+
     private async Task<StockLevel?> SingleAsync(string sql, CancellationToken ct, params (string Name, object? Value)[] parameters)
     {
         await using var command = await db.Database.CommandAsync(sql, ct, parameters);
@@ -96,5 +104,5 @@ internal sealed class PositionSql(InventoryDbContext db, DatabaseOptions databas
     }
 
     private static StockLevel Read(DbDataReader reader) =>
-        new(reader.GetString(0), reader.GetString(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4));
+        new(reader.GetString(0), reader.GetString(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4), reader.GetInt64(5));
 }

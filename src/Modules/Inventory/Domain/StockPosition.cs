@@ -13,6 +13,8 @@ internal sealed class StockPosition
     public int Reserved { get; set; }
     public int SafetyStock { get; set; }
     public DateTime UpdatedAt { get; set; }
+    /// <summary>Bumped by every statement that changes the position; caches keep the highest version they saw.</summary>
+    public long Version { get; set; }
 
     public int Available => Math.Max(0, OnHand - Reserved - SafetyStock);
 }

@@ -9,6 +9,6 @@ internal sealed class StockLevels(InventoryDbContext db) : IStockLevels
     public async Task<IReadOnlyList<StockLevel>> ForSkusAsync(IReadOnlyCollection<string> skus, CancellationToken ct) =>
         await db.Positions.AsNoTracking()
             .Where(p => skus.Contains(p.Sku))
-            .Select(p => new StockLevel(p.LocationCode, p.Sku, p.OnHand, p.Reserved, p.SafetyStock))
+            .Select(p => new StockLevel(p.LocationCode, p.Sku, p.OnHand, p.Reserved, p.SafetyStock, p.Version))
             .ToListAsync(ct);
 }
