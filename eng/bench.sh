@@ -58,7 +58,9 @@ dotnet build bench/Omni.Bench/Omni.Bench.csproj -c Release -v quiet -nologo >&2
 
 omni_log "starting the server on $url ($label), log: $server_log"
 # --seed-demo last: ASP.NET's command-line configuration would read a following argument as its value.
-Omni__BootstrapAdminKey=$OMNI_API_KEY ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=$url \
+# The benchmark drives everything through one key: lift the per-key rate limit, which is sized for real clients.
+Omni__BootstrapAdminKey=$OMNI_API_KEY Omni__RateLimit__PermitLimit=100000000 Logging__LogLevel__Default=Warning \
+    ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=$url \
     setsid dotnet run --project src/Omni.Server -c Release --no-build -- --urls "$url" --seed-demo \
     >"$server_log" 2>&1 </dev/null &
 server_pid=$!
