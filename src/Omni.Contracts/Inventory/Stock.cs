@@ -16,8 +16,14 @@ public sealed record StockLevel(string LocationCode, string Sku, int OnHand, int
 /// <summary>Reads stock positions for other modules (sourcing, availability).</summary>
 public interface IStockLevels
 {
-    /// <summary>Every position of the given SKUs across the network.</summary>
+    /// <summary>Every position of the given SKUs across the network, read from the database.</summary>
     Task<IReadOnlyList<StockLevel>> ForSkusAsync(IReadOnlyCollection<string> skus, CancellationToken ct);
+
+    /// <summary>
+    /// The same from this node's in-memory view: may lag other nodes by a moment. Good for planning (a reservation is
+    /// a conditional update and cannot be fooled by a stale plan), never as the reason to refuse.
+    /// </summary>
+    Task<IReadOnlyList<StockLevel>> RecentForSkusAsync(IReadOnlyCollection<string> skus, CancellationToken ct);
 }
 
 /// <summary>A request to promise <paramref name="Quantity"/> units of a SKU at a location to an order line.</summary>

@@ -116,6 +116,21 @@ public abstract class OrderTests(OmniFactory omni)
     }
 
     [Fact]
+    public async Task A_retry_after_the_last_unit_went_to_the_first_attempt_still_answers_with_that_order()
+    {
+        var warehouse = await ApiSeed.Location(_api, "WH", "warehouse", capabilities: ["ship"]);
+        var sku = await ApiSeed.Product(_api);
+        await ApiSeed.Stock(_api, warehouse, sku, 1);
+        var key = Guid.NewGuid().ToString();
+
+        var first = await (await _api.PostJson("/api/v1/orders", Ship("web", (sku, 1)), key)).Json(HttpStatusCode.Created);
+        var retry = await (await _api.PostJson("/api/v1/orders", Ship("web", (sku, 1)), key)).Json(HttpStatusCode.Created);
+
+        Assert.Equal(first.GetProperty("id").GetGuid(), retry.GetProperty("id").GetGuid());
+        await (await _api.PostJson("/api/v1/orders", Ship("web", (sku, 1)), Guid.NewGuid().ToString())).Problem(HttpStatusCode.Conflict, "insufficient_stock");
+    }
+
+    [Fact]
     public async Task Cancelling_releases_the_reservation_and_a_cancelled_order_cannot_be_cancelled_again()
     {
         var store = await ApiSeed.Location(_api, "STORE");

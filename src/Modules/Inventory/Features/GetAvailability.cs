@@ -2,7 +2,6 @@ using Omni.Common.Validation;
 using Omni.Contracts;
 using Omni.Contracts.Inventory;
 using Omni.Contracts.Locations;
-using Omni.Inventory.Stock;
 
 namespace Omni.Inventory.Features;
 
@@ -24,7 +23,7 @@ internal static class GetAvailability
         api.MapGet("/availability", Handle).WithName(nameof(GetAvailability)).WithTags("Inventory");
 
     internal static async Task<IResult> Handle(string? skus, double? lat, double? lon, string? channel, string? location,
-        IStockLevels stock, StockView view, ILocationDirectory directory, CancellationToken ct)
+        IStockLevels stock, ILocationDirectory directory, CancellationToken ct)
     {
         var errors = new Validator();
         var wanted = (skus ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(s => s.ToUpperInvariant()).Distinct(StringComparer.Ordinal).ToList();
@@ -45,8 +44,7 @@ internal static class GetAvailability
         if (store is not null && !locations.ContainsKey(store)) errors.Add("location", $"Location '{location}' does not exist.");
         if (!errors.IsValid) return errors.ToProblem();
 
-        // The in-memory view answers once it has loaded; until then (start-up) the database does.
-        var levels = view.Ready ? wanted.SelectMany(view.Levels).ToList() : await stock.ForSkusAsync(wanted, ct);
+        var levels = await stock.RecentForSkusAsync(wanted, ct);
         var bySku = levels.ToLookup(l => l.Sku, StringComparer.Ordinal);
         var items = wanted.Select(sku =>
         {

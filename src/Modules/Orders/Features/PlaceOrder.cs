@@ -41,7 +41,6 @@ internal static class PlaceOrder
 
         var (idempotency, badKey) = Idempotency.From(http, user, nameof(PlaceOrder), request);
         if (badKey is not null) return badKey;
-        if (idempotency is not null && await idempotency.ReplayAsync(db, ct) is { } replay) return replay;
 
         var lines = request.Lines!;
         var skus = lines.Select(l => l.Sku.ToUpperInvariant()).Distinct(StringComparer.Ordinal).ToList();
@@ -56,10 +55,17 @@ internal static class PlaceOrder
         var destination = request.ShippingAddress is { Latitude: { } lat, Longitude: { } lon } ? (lat, lon) : ((double, double)?)null;
         var sourcingLines = lines.Select((l, i) => new SourcingLine(i, variants[l.Sku].Sku, l.Quantity, l.Fulfillment!.Method!.Value, l.Fulfillment.LocationCode?.ToUpperInvariant())).ToList();
         IReadOnlyList<string> shortSkus = [];
+        // The first plan uses this node's stock view; a refusal or a lost race is always re-checked on the database.
+        var fresh = false;
         for (var attempt = 0; attempt < Attempts; attempt++)
         {
-            var plan = NearestSourcing.Plan(sourcingLines, await stock.ForSkusAsync(skus, ct), locations, destination);
-            if (!plan.Complete) return InsufficientStock(plan.ShortSkus);
+            var levels = fresh ? await stock.ForSkusAsync(skus, ct) : await stock.RecentForSkusAsync(skus, ct);
+            var plan = NearestSourcing.Plan(sourcingLines, levels, locations, destination);
+            if (!plan.Complete)
+            {
+                if (!fresh) { fresh = true; continue; }
+                return await RefuseAsync(plan.ShortSkus, idempotency, db, ct);
+            }
 
             var now = clock.GetUtcNow().UtcDateTime;
             var order = Build(request, variants, plan, currencies[0], user, now);
@@ -73,6 +79,7 @@ internal static class PlaceOrder
                 {
                     shortSkus = failed.Select(f => f.Sku).Distinct().ToList();
                     await session.RollbackAsync();
+                    fresh = true;
                     continue;
                 }
                 db.Orders.Add(order);
@@ -97,12 +104,19 @@ internal static class PlaceOrder
                 throw;
             }
         }
-        return InsufficientStock(shortSkus);
+        return await RefuseAsync(shortSkus, idempotency, db, ct);
     }
 
-    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult InsufficientStock(IReadOnlyList<string> skus) =>
-        Problems.Conflict("insufficient_stock", $"Not enough stock to fulfill: {string.Join(", ", skus)}.",
+    /// <summary>
+    /// There is no up-front idempotency lookup (the key's unique index catches a repeat when it commits); so before
+    /// refusing, make sure this is not the retry of an order that was accepted when stock was still there.
+    /// </summary>
+    private static async Task<IResult> RefuseAsync(IReadOnlyList<string> skus, Idempotency? idempotency, OrdersDbContext db, CancellationToken ct)
+    {
+        if (idempotency is not null && await idempotency.ReplayAsync(db, ct) is { } replay) return replay;
+        return Problems.Conflict("insufficient_stock", $"Not enough stock to fulfill: {string.Join(", ", skus)}.",
             new Dictionary<string, object?> { ["skus"] = skus });
+    }
 
     private static Order Build(PlaceOrderRequest request, IReadOnlyDictionary<string, VariantSnapshot> variants, SourcingPlan plan,
         string currency, ClaimsPrincipal user, DateTime now)
