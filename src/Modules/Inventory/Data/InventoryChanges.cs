@@ -38,6 +38,10 @@ internal sealed class InventoryChanges(InventoryDbContext db, PositionSql positi
         return (level, quiet && delta == 0 ? null : await RecordAsync(level, delta, MovementReasons.Count, reference, actor, at, ct, quiet));
     }
 
+    /// <summary>The ledger entry of a position just created with its first count (bulk snapshots create many at once).</summary>
+    public Task<StockMovement> RecordFirstCountAsync(StockLevel created, string? reference, string actor, DateTime at, bool quiet, CancellationToken ct) =>
+        RecordAsync(created, created.OnHand, MovementReasons.Count, reference, actor, at, ct, quiet);
+
     private async Task<StockMovement> RecordAsync(StockLevel level, int delta, string reason, string? reference, string actor, DateTime at, CancellationToken ct, bool quiet = false)
     {
         var movement = new StockMovement
