@@ -26,20 +26,24 @@ public static class DatabaseRegistration
         where TSqlite : TContext
         where TPostgres : TContext
     {
-        // Options are built once; each request's context gets the request's connection with SetDbConnection.
-        if (database.Provider == DatabaseProvider.Postgres)
-        {
-            var options = ForPostgres<TPostgres>(null, module);
-            services.AddScoped<TContext>(sp => Attach(sp, (TContext)Activator.CreateInstance(typeof(TPostgres), options)!));
-        }
-        else
-        {
-            var options = ForSqlite<TSqlite>(null, module);
-            services.AddScoped<TContext>(sp => Attach(sp, (TContext)Activator.CreateInstance(typeof(TSqlite), options)!));
-        }
+        // Options are built once per process (with the host's logging, so EF's warnings reach the logs); each request's
+        // context gets the request's connection with SetDbConnection.
+        if (database.Provider == DatabaseProvider.Postgres) Register<TContext, TPostgres>(services, sp => ForPostgres<TPostgres>(null, module, Logging(sp)));
+        else Register<TContext, TSqlite>(services, sp => ForSqlite<TSqlite>(null, module, Logging(sp)));
         services.AddSingleton(new ModuleDatabase(module, typeof(TContext)));
         return services;
     }
+
+    private static void Register<TContext, TProvider>(IServiceCollection services, Func<IServiceProvider, DbContextOptions<TProvider>> options)
+        where TContext : ModuleDbContext
+        where TProvider : TContext
+    {
+        services.AddSingleton<DbContextOptions<TProvider>>(options);
+        services.AddScoped<TContext>(sp => Attach(sp, (TContext)Activator.CreateInstance(typeof(TProvider), sp.GetRequiredService<DbContextOptions<TProvider>>())!));
+    }
+
+    private static Microsoft.Extensions.Logging.ILoggerFactory? Logging(IServiceProvider services) =>
+        services.GetService<Microsoft.Extensions.Logging.ILoggerFactory>();
 
     private static TContext Attach<TContext>(IServiceProvider services, TContext context) where TContext : DbContext
     {
@@ -49,17 +53,19 @@ public static class DatabaseRegistration
         return context;
     }
 
-    public static DbContextOptions<T> ForSqlite<T>(string? connectionString, string module) where T : DbContext
+    public static DbContextOptions<T> ForSqlite<T>(string? connectionString, string module, Microsoft.Extensions.Logging.ILoggerFactory? logging = null) where T : DbContext
     {
         var builder = new DbContextOptionsBuilder<T>();
+        if (logging is not null) builder.UseLoggerFactory(logging);
         void Configure(Microsoft.EntityFrameworkCore.Infrastructure.SqliteDbContextOptionsBuilder o) => o.MigrationsHistoryTable($"__migrations_{module}");
         if (connectionString is null) builder.UseSqlite(Configure); else builder.UseSqlite(connectionString, Configure);
         return builder.Options;
     }
 
-    public static DbContextOptions<T> ForPostgres<T>(string? connectionString, string module) where T : DbContext
+    public static DbContextOptions<T> ForPostgres<T>(string? connectionString, string module, Microsoft.Extensions.Logging.ILoggerFactory? logging = null) where T : DbContext
     {
         var builder = new DbContextOptionsBuilder<T>();
+        if (logging is not null) builder.UseLoggerFactory(logging);
         void Configure(Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure.NpgsqlDbContextOptionsBuilder o) => o.MigrationsHistoryTable($"__migrations_{module}");
         if (connectionString is null) builder.UseNpgsql(Configure); else builder.UseNpgsql(connectionString, Configure);
         return builder.Options;
