@@ -47,6 +47,10 @@ internal sealed class WebhookFanout(IServiceScopeFactory scopes, IOptions<Webhoo
         await using var scope = scopes.CreateAsyncScope();
         var session = scope.ServiceProvider.GetRequiredService<DbSession>();
         var db = scope.ServiceProvider.GetRequiredService<IntegrationDbContext>();
+        // Idle ticks stay reads: on SQLite a write transaction every tick would queue behind (and delay) real writers.
+        var seen = await db.WebhookCursors.AsNoTracking().Where(c => c.Name == WebhookCursor.Fanout).Select(c => c.Position).SingleAsync(ct);
+        if ((await db.Outbox.MaxAsync(e => e.Position, ct) ?? 0) <= seen) return 0;
+
         return await session.InTransactionAsync(async () =>
         {
             if (!await TryLockAsync(db, session, wait: false, ct)) return 0;
