@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Omni.Integration.Data;
 using Omni.IntegrationTests.Infrastructure;
 using static Omni.IntegrationTests.Orders.OrderRequests;
 
@@ -141,6 +144,33 @@ public abstract class WebhookTests(WebhookOmni omni)
         Assert.Equal(1, replay.GetProperty("queued").GetInt32());
         var requests = await receiver.WaitFor(r => r.OrderId == orderId, 2);
         Assert.All(requests, r => Assert.True(r.SignatureValid));
+        await Unsubscribe(webhookId);
+    }
+
+    [Fact]
+    public async Task A_delivery_a_crashed_node_left_in_flight_is_sent_again_when_its_lease_runs_out()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var (webhookId, _) = await Subscribe(receiver, "order.placed");
+        var orderId = await PlaceOrder();
+        var deliveryId = Guid.Parse((await WaitForDelivery(webhookId, "delivered")).GetProperty("id").GetString()!);
+
+        // As a node leaves it when it dies between claiming and recording the answer: in flight, lease still running.
+        var leaseEnds = DateTime.UtcNow.AddMilliseconds(500);
+        await omni.InScope(async services =>
+        {
+            var db = services.GetRequiredService<IntegrationDbContext>();
+            var delivery = await db.WebhookDeliveries.SingleAsync(d => d.Id == deliveryId);
+            delivery.Status = "in_flight";
+            delivery.NextAttemptAt = leaseEnds;
+            return await db.SaveChangesAsync();
+        });
+
+        var requests = await receiver.WaitFor(r => r.OrderId == orderId, 2);
+        Assert.True(DateTime.UtcNow >= leaseEnds);
+        Assert.Equal(requests[0].Id, requests[1].Id);
+        var delivered = await WaitForDelivery(webhookId, "delivered");
+        Assert.Equal(2, delivered.GetProperty("attempts").GetInt32());
         await Unsubscribe(webhookId);
     }
 
