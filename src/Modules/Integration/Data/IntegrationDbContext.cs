@@ -40,6 +40,8 @@ internal abstract class IntegrationDbContext(DbContextOptions options) : ModuleD
             e.Property(x => x.EventType).HasMaxLength(100);
             e.Property(x => x.LastError).HasMaxLength(1000);
             e.Ignore(x => x.IsSettled);
+            // The claim sets it to the lease's end: a node whose lease ran out mid-send finds it changed and does not overwrite the new owner.
+            e.Property(x => x.NextAttemptAt).IsConcurrencyToken();
             // Fan-out and replay write one row per (subscription, event); the index makes a second one impossible.
             e.HasIndex(x => new { x.SubscriptionId, x.EventId }).IsUnique();
             e.HasIndex(x => new { x.SubscriptionId, x.EventPosition });

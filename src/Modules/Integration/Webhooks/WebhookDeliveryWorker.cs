@@ -151,13 +151,25 @@ internal sealed class WebhookDeliveryWorker(
             delivery.Status = DeliveryStatus.Pending;
             delivery.NextAttemptAt = now + settings.DelayAfter(delivery.RoundAttempts);
         }
-        db.WebhookAttempts.Add(new WebhookAttempt
+        var attempt = new WebhookAttempt
         {
             DeliveryId = delivery.Id, Number = delivery.Attempts, AttemptedAt = started,
             DurationMs = (int)Math.Min(int.MaxValue, watch.ElapsedMilliseconds),
             StatusCode = status, Error = delivery.LastError, Succeeded = succeeded,
-        });
-        await db.SaveChangesAsync(ct);
+        };
+        db.WebhookAttempts.Add(attempt);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // The lease ran out while sending and another node claimed the delivery: its outcome decides the status,
+            // but the receiver did get this request, so the log keeps it.
+            db.ChangeTracker.Clear();
+            db.WebhookAttempts.Add(attempt);
+            await db.SaveChangesAsync(ct);
+        }
     }
 
     /// <summary>The Standard Webhooks envelope: type, timestamp and the event's own JSON as data.</summary>

@@ -175,6 +175,7 @@ namespace Omni.Integration.Data.Migrations.Postgres
                         .HasColumnName("last_status_code");
 
                     b.Property<DateTime>("NextAttemptAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("next_attempt_at");
 

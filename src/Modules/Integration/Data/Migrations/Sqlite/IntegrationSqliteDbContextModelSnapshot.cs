@@ -170,6 +170,7 @@ namespace Omni.Integration.Data.Migrations.Sqlite
                         .HasColumnName("last_status_code");
 
                     b.Property<DateTime>("NextAttemptAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT")
                         .HasColumnName("next_attempt_at");
 

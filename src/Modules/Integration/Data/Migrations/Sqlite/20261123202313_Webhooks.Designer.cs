@@ -11,7 +11,7 @@ using Omni.Integration.Data.Migrations.Sqlite;
 namespace Omni.Integration.Data.Migrations.Sqlite
 {
     [DbContext(typeof(IntegrationSqliteDbContext))]
-    [Migration("20261123201259_Webhooks")]
+    [Migration("20261123202313_Webhooks")]
     partial class Webhooks
     {
         /// <inheritdoc />
@@ -173,6 +173,7 @@ namespace Omni.Integration.Data.Migrations.Sqlite
                         .HasColumnName("last_status_code");
 
                     b.Property<DateTime>("NextAttemptAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT")
                         .HasColumnName("next_attempt_at");
 

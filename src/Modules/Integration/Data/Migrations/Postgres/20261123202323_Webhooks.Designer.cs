@@ -12,7 +12,7 @@ using Omni.Integration.Data.Migrations.Postgres;
 namespace Omni.Integration.Data.Migrations.Postgres
 {
     [DbContext(typeof(IntegrationPostgresDbContext))]
-    [Migration("20261123201323_Webhooks")]
+    [Migration("20261123202323_Webhooks")]
     partial class Webhooks
     {
         /// <inheritdoc />
@@ -178,6 +178,7 @@ namespace Omni.Integration.Data.Migrations.Postgres
                         .HasColumnName("last_status_code");
 
                     b.Property<DateTime>("NextAttemptAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("next_attempt_at");
 
