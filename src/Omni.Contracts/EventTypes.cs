@@ -1,0 +1,19 @@
+using Omni.Contracts.Catalog;
+using Omni.Contracts.Inventory;
+using Omni.Contracts.Locations;
+using Omni.Contracts.Orders;
+
+namespace Omni.Contracts;
+
+/// <summary>Every event type a module publishes to the feed: what webhook subscriptions may name.</summary>
+public static class EventTypes
+{
+    /// <summary>All published types, dotted lower case.</summary>
+    public static readonly IReadOnlyList<string> All =
+    [
+        LocationCreated.EventType, LocationUpdated.EventType,
+        ProductCreated.EventType, ProductUpdated.EventType,
+        InventoryChanged.EventType, InventoryOversold.EventType, InventorySnapshotApplied.EventType,
+        OrderPlaced.EventType, OrderCancelled.EventType,
+    ];
+}
