@@ -27,6 +27,12 @@ public abstract class OmniFactory : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseEnvironment("Testing");
         foreach (var (key, value) in DatabaseSettings()) builder.UseSetting(key, value);
         builder.UseSetting("Omni:BootstrapAdminKey", AdminKey);
+        ConfigureSettings(builder);
+    }
+
+    /// <summary>Settings a test class needs on every node of its database (e.g. a short webhook retry schedule).</summary>
+    protected virtual void ConfigureSettings(IWebHostBuilder builder)
+    {
     }
 
     /// <summary>A client authenticated with the bootstrap admin key.</summary>
@@ -59,7 +65,7 @@ public abstract class OmniFactory : WebApplicationFactory<Program>, IAsyncLifeti
     protected virtual async Task DisposeCoreAsync() => await base.DisposeAsync();
 }
 
-public sealed class SqliteOmni : OmniFactory
+public class SqliteOmni : OmniFactory
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "omni-tests", Guid.NewGuid().ToString("N"));
 
@@ -83,7 +89,7 @@ public sealed class SqliteOmni : OmniFactory
 /// PostgreSQL from <c>OMNI_TEST_POSTGRES</c> (a connection string to a server where the user may create databases);
 /// eng/test.sh always provides one. Each fixture creates and finally drops a database of its own.
 /// </summary>
-public sealed class PostgresOmni : OmniFactory
+public class PostgresOmni : OmniFactory
 {
     private readonly string _database = $"omni_test_{Guid.NewGuid():N}";
 

@@ -9,7 +9,7 @@ using static Omni.IntegrationTests.Orders.OrderRequests;
 
 namespace Omni.IntegrationTests.Integration;
 
-public abstract class WebhookTests(WebhookOmni omni)
+public abstract class WebhookTests(OmniFactory omni)
 {
     private readonly HttpClient _api = omni.Admin();
 
@@ -112,10 +112,10 @@ public abstract class WebhookTests(WebhookOmni omni)
         var orderId = await PlaceOrder();
 
         var dead = await WaitForDelivery(webhookId, "dead");
-        Assert.Equal(WebhookOmni.MaxAttempts, dead.GetProperty("attempts").GetInt32());
+        Assert.Equal(WebhookSchedule.MaxAttempts, dead.GetProperty("attempts").GetInt32());
         Assert.Equal(503, dead.GetProperty("lastStatusCode").GetInt32());
         await Task.Delay(300);
-        Assert.Equal(WebhookOmni.MaxAttempts, receiver.Requests.Count(r => r.OrderId == orderId));
+        Assert.Equal(WebhookSchedule.MaxAttempts, receiver.Requests.Count(r => r.OrderId == orderId));
 
         receiver.Answer = _ => 204;
         var deliveryId = dead.GetProperty("id").GetString();
@@ -123,9 +123,9 @@ public abstract class WebhookTests(WebhookOmni omni)
         Assert.Equal("pending", replayed.GetProperty("status").GetString());
 
         var delivered = await WaitForDelivery(webhookId, "delivered");
-        Assert.Equal(WebhookOmni.MaxAttempts + 1, delivered.GetProperty("attempts").GetInt32());
+        Assert.Equal(WebhookSchedule.MaxAttempts + 1, delivered.GetProperty("attempts").GetInt32());
         Assert.Equal(204, delivered.GetProperty("lastStatusCode").GetInt32());
-        var requests = await receiver.WaitFor(r => r.OrderId == orderId, WebhookOmni.MaxAttempts + 1);
+        var requests = await receiver.WaitFor(r => r.OrderId == orderId, WebhookSchedule.MaxAttempts + 1);
         Assert.True(requests[^1].SignatureValid);
         await Unsubscribe(webhookId);
     }
