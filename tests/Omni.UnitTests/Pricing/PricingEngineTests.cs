@@ -84,8 +84,8 @@ public sealed class PricingEngineTests
     [Fact]
     public void Largest_remainder_gives_the_leftover_cents_to_the_largest_fractions()
     {
-        // 1.00 over weights 1, 2, 3, 4 (of 10): exact shares 10, 20, 30, 40 — no leftover; over 7.00, 7.00, 1.00: 46.67, 46.67, 6.67.
-        Assert.Equal([10L, 20L, 30L, 40L], PricingEngine.Apportion(100, [1, 2, 3, 4]));
+        // 1.00 over 1.00, 2.00, 3.00, 4.00: exact shares 10, 20, 30, 40 — no leftover; over 7.00, 7.00, 1.00: 46.67, 46.67, 6.67.
+        Assert.Equal([10L, 20L, 30L, 40L], PricingEngine.Apportion(100, [100, 200, 300, 400]));
         Assert.Equal([47L, 47L, 6L], PricingEngine.Apportion(100, [700, 700, 100]));
         Assert.Equal([1L, 0L, 0L], PricingEngine.Apportion(1, [1, 1, 1]));
     }
