@@ -28,7 +28,7 @@ internal sealed class PricingRulesCache(TimeProvider clock)
 
         var promotions = await db.Promotions.AsNoTracking().Where(p => p.Active).ToListAsync(ct);
         var exceptions = await db.PriceExceptions.AsNoTracking().ToListAsync(ct);
-        var rules = new PricingRules([.. promotions.Select(p => p.ToEngine())], [.. exceptions.Select(e => e.ToEngine())]);
+        var rules = new PricingRules(PricingEngine.InPrecedenceOrder([.. promotions.Select(p => p.ToEngine())]), [.. exceptions.Select(e => e.ToEngine())]);
         if (Interlocked.Read(ref _generation) == generation) Volatile.Write(ref _entry, new Entry(rules, generation, clock.GetTimestamp()));
         return rules;
     }

@@ -27,8 +27,7 @@ internal static class PricingEngine
             lines[i] = new LineState(line, exception, unit, checked(unit * line.Quantity));
         }
 
-        var ordered = promotions.ToArray();
-        Array.Sort(ordered, CompareByPrecedence);
+        var ordered = InPrecedenceOrder(promotions);
 
         var targeted = new List<int>(count);
         var eligible = new List<int>(count);
@@ -191,6 +190,17 @@ internal static class PricingEngine
         Array.Sort(order, (a, b) => remainders[a] != remainders[b] ? remainders[b].CompareTo(remainders[a]) : a.CompareTo(b));
         for (var k = 0; k < left; k++) shares[order[k]]++;
         return shares;
+    }
+
+    /// <summary>Promotions in the order they run; the cache hands them over sorted already, so that case costs one pass.</summary>
+    internal static IReadOnlyList<Promotion> InPrecedenceOrder(IReadOnlyList<Promotion> promotions)
+    {
+        var sorted = true;
+        for (var i = 1; i < promotions.Count && sorted; i++) sorted = CompareByPrecedence(promotions[i - 1], promotions[i]) <= 0;
+        if (sorted) return promotions;
+        var ordered = promotions.ToArray();
+        Array.Sort(ordered, CompareByPrecedence);
+        return ordered;
     }
 
     private static int CompareByPrecedence(Promotion a, Promotion b)
