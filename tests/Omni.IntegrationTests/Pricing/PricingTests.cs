@@ -159,6 +159,19 @@ public abstract class PricingTests(OmniFactory omni)
             .Problem(HttpStatusCode.BadRequest, "validation_failed");
         Assert.True(badException.GetProperty("errors").TryGetProperty("channel", out _));
     }
+    [Fact]
+    public async Task Writing_pricing_needs_the_catalog_scope_while_any_key_may_quote()
+    {
+        var sku = await ApiSeed.Product(_client, 10.00m);
+        var created = await (await _client.PostJson("/api/v1/api-keys", new { name = OmniFactory.Unique("reader"), scopes = new[] { "read" } })).Json(HttpStatusCode.Created);
+        var reader = omni.ClientWithKey(created.GetProperty("key").GetString());
+
+        await (await reader.PostJson("/api/v1/pricing/promotions", PercentOff(OmniFactory.Unique("RO"), sku, 10))).Problem(HttpStatusCode.Forbidden, "forbidden");
+        await (await reader.PostJson("/api/v1/pricing/exceptions", new { sku, channel = "web", price = new { amount = 9m, currency = "EUR" }, reason = "x" }))
+            .Problem(HttpStatusCode.Forbidden, "forbidden");
+        var quote = await (await reader.PostJson("/api/v1/pricing/quote", new { channel = "web", lines = new[] { new { sku, quantity = 1 } } })).Json(HttpStatusCode.OK);
+        Assert.Equal(10.00m, Amount(quote.GetProperty("total")));
+    }
 }
 
 public sealed class PricingTests_Sqlite(SqliteOmni omni) : PricingTests(omni), IClassFixture<SqliteOmni>;
