@@ -172,6 +172,25 @@ public abstract class PricingTests(OmniFactory omni)
         var quote = await (await reader.PostJson("/api/v1/pricing/quote", new { channel = "web", lines = new[] { new { sku, quantity = 1 } } })).Json(HttpStatusCode.OK);
         Assert.Equal(10.00m, Amount(quote.GetProperty("total")));
     }
+    [Fact]
+    public async Task A_store_bound_key_quotes_its_own_store_s_promotions_without_naming_the_store()
+    {
+        var store = await ApiSeed.Location(_client, "PRC");
+        var sku = await ApiSeed.Product(_client, 10.00m);
+        await CreatePromotion(new
+        {
+            code = OmniFactory.Unique("LOCAL"), name = "local", kind = "amountOff", target = new { type = "sku", values = new[] { sku } },
+            amount = new { amount = 1.50m, currency = "EUR" }, locations = new[] { store },
+        });
+        var created = await (await _client.PostJson("/api/v1/api-keys", new { name = OmniFactory.Unique("till"), scopes = new[] { "orders" }, storeCode = store })).Json(HttpStatusCode.Created);
+        var till = omni.ClientWithKey(created.GetProperty("key").GetString());
+
+        var quote = await (await till.PostJson("/api/v1/pricing/quote", new { channel = "store", lines = new[] { new { sku, quantity = 2 } } })).Json(HttpStatusCode.OK);
+
+        Assert.Equal(store, quote.GetProperty("locationCode").GetString());
+        Assert.Equal(17.00m, Amount(quote.GetProperty("total")));
+        Assert.Equal(20.00m, Amount((await Quote("store", "OTHER-STORE", (sku, 2))).GetProperty("total")));
+    }
 }
 
 public sealed class PricingTests_Sqlite(SqliteOmni omni) : PricingTests(omni), IClassFixture<SqliteOmni>;

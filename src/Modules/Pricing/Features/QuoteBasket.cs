@@ -1,9 +1,11 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Omni.Common;
 using Omni.Common.Errors;
 using Omni.Common.Validation;
 using Omni.Contracts;
 using Omni.Contracts.Catalog;
+using Omni.Contracts.Identity;
 using Omni.Pricing.Data;
 using Omni.Pricing.Engine;
 
@@ -36,10 +38,12 @@ internal static class QuoteBasket
             .ProducesProblem(StatusCodes.Status409Conflict);
 
     internal static async Task<Results<Ok<QuoteDetails>, ValidationProblem, ProblemHttpResult>> Handle(
-        QuoteRequest request, ICatalogLookup catalog, PricingDbContext db, PricingRulesCache cache, TimeProvider clock, CancellationToken ct)
+        QuoteRequest request, ClaimsPrincipal user, ICatalogLookup catalog, PricingDbContext db, PricingRulesCache cache, TimeProvider clock, CancellationToken ct)
     {
         var v = new Validator();
         if (request is null) return v.Add("body", "is required.").ToProblem();
+        // A till asks for its own store's prices without repeating its code; a store-bound key names its store.
+        if (request.LocationCode is null && user.BoundStore() is { } store) request = request with { LocationCode = store };
         var channel = SalesChannel.Web;
         if (v.Required("channel", request.Channel, 32) && !SalesChannels.TryParse(request.Channel, out channel))
             v.Add("channel", "must be web, app, store, social, marketplace or callcenter.");
