@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Omni.Common;
+using Omni.Common.Errors;
 using Omni.Common.Validation;
 using Omni.Contracts;
 using Omni.Pricing.Domain;
@@ -169,7 +171,7 @@ internal static class PromotionRules
 
 internal static class PromotionProblems
 {
-    public static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Duplicate(string code) =>
-        Omni.Common.Errors.Problems.Conflict("duplicate", $"Promotion '{code}' already exists.",
+    public static ProblemHttpResult Duplicate(string code) =>
+        Problems.Conflict("duplicate", $"Promotion '{code}' already exists.",
             new Dictionary<string, object?> { ["duplicates"] = new[] { code } });
 }
