@@ -2,6 +2,7 @@ using Omni.Contracts.Catalog;
 using Omni.Contracts.Inventory;
 using Omni.Contracts.Locations;
 using Omni.Contracts.Orders;
+using Omni.Contracts.Pricing;
 
 namespace Omni.Contracts;
 
@@ -15,5 +16,6 @@ public static class EventTypes
         ProductCreated.EventType, ProductUpdated.EventType,
         InventoryChanged.EventType, InventoryOversold.EventType, InventorySnapshotApplied.EventType,
         OrderPlaced.EventType, OrderCancelled.EventType,
+        PromotionCreated.EventType, PromotionUpdated.EventType,
     ];
 }

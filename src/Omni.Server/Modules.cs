@@ -5,6 +5,7 @@ using Omni.Integration;
 using Omni.Inventory;
 using Omni.Locations;
 using Omni.Orders;
+using Omni.Pricing;
 
 namespace Omni.Server;
 
@@ -17,7 +18,8 @@ internal static class Modules
         .AddCatalog(database)
         .AddLocations(database)
         .AddInventory(database)
-        .AddOrders(database);
+        .AddOrders(database)
+        .AddPricing(database);
 
     public static IEndpointRouteBuilder MapOmniModules(this IEndpointRouteBuilder api)
     {
@@ -27,6 +29,7 @@ internal static class Modules
         api.MapLocations();
         api.MapInventory();
         api.MapOrders();
+        api.MapPricing();
         return api;
     }
 }

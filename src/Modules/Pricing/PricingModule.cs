@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Omni.Common.Data;
+using Omni.Contracts.Identity;
+using Omni.Pricing.Data;
+using Omni.Pricing.Data.Migrations.Postgres;
+using Omni.Pricing.Data.Migrations.Sqlite;
+using Omni.Pricing.Features;
+
+namespace Omni.Pricing;
+
+public static class PricingModule
+{
+    public const string Name = "pricing";
+
+    public static IServiceCollection AddPricing(this IServiceCollection services, DatabaseOptions database)
+    {
+        services.AddModuleDbContext<PricingDbContext, PricingSqliteDbContext, PricingPostgresDbContext>(database, Name);
+        services.AddSingleton<PricingRulesCache>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapPricing(this IEndpointRouteBuilder api)
+    {
+        var pricing = api.MapGroup("/pricing").WithTags("Pricing");
+        var promotions = pricing.MapGroup("/promotions");
+        var exceptions = pricing.MapGroup("/exceptions");
+        var write = Scopes.Policy(Scopes.Catalog);
+
+        QuoteBasket.Map(pricing);
+        ListPromotions.Map(promotions);
+        GetPromotion.Map(promotions);
+        CreatePromotion.Map(promotions).RequireAuthorization(write);
+        UpdatePromotion.Map(promotions).RequireAuthorization(write);
+        DeactivatePromotion.Map(promotions).RequireAuthorization(write);
+        ListPriceExceptions.Map(exceptions);
+        CreatePriceException.Map(exceptions).RequireAuthorization(write);
+        GetConsistencyReport.Map(pricing);
+        return api;
+    }
+}
