@@ -1,3 +1,4 @@
+using Omni.Common.Hosting;
 using System.Data.Common;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -15,7 +16,6 @@ namespace Omni.Integration.Dispatching;
 internal sealed class EventDispatcher(IServiceScopeFactory scopes, EventHead head, ILogger<EventDispatcher> logger) : BackgroundService
 {
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(50);
-    private static readonly TimeSpan AfterFailure = TimeSpan.FromSeconds(1);
     private const int BatchSize = 500;
 
     // "omnievts": one constant lock for the whole cluster.
@@ -33,27 +33,8 @@ internal sealed class EventDispatcher(IServiceScopeFactory scopes, EventHead hea
         WHERE e.id = b.id
         """;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-                await Task.Delay(Tick, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                logger.LogWarning(e, "Assigning event positions failed; retrying");
-                try { await Task.Delay(AfterFailure, stoppingToken); }
-                catch (OperationCanceledException) { return; }
-            }
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PollingLoop.RunAsync(async ct => { await RunOnceAsync(ct); return false; }, Tick, logger, "Assigning event positions failed", TimeProvider.System, stoppingToken);
 
     /// <summary>Assigns positions until the backlog is empty and reports the head; one probe when there is nothing to do.</summary>
     internal async Task RunOnceAsync(CancellationToken ct)

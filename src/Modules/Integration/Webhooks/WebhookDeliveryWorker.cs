@@ -1,3 +1,4 @@
+using Omni.Common.Hosting;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
@@ -39,26 +40,8 @@ internal sealed class WebhookDeliveryWorker(
         RETURNING id
         """;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                if (await RunOnceAsync(stoppingToken) == 0) await Task.Delay(options.Value.PollInterval, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                logger.LogWarning(e, "Webhook delivery failed; retrying");
-                try { await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken); }
-                catch (OperationCanceledException) { return; }
-            }
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PollingLoop.RunAsync(async ct => await RunOnceAsync(ct) > 0, options.Value.PollInterval, logger, "Webhook delivery failed", clock, stoppingToken);
 
     /// <summary>Claims one batch and delivers it; returns how many were claimed.</summary>
     internal async Task<int> RunOnceAsync(CancellationToken ct)

@@ -1,3 +1,4 @@
+using Omni.Common.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -19,27 +20,8 @@ internal sealed class WebhookFanout(IServiceScopeFactory scopes, IOptions<Webhoo
     // "omniwhks": one constant lock for the whole cluster; also taken when a subscription is created.
     internal const long AdvisoryLock = 0x6F6D6E6977686B73;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                while (await RunOnceAsync(stoppingToken) == BatchSize) { }
-                await Task.Delay(options.Value.PollInterval, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                logger.LogWarning(e, "Webhook fan-out failed; retrying");
-                try { await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken); }
-                catch (OperationCanceledException) { return; }
-            }
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PollingLoop.RunAsync(async ct => await RunOnceAsync(ct) == BatchSize, options.Value.PollInterval, logger, "Webhook fan-out failed", clock, stoppingToken);
 
     /// <summary>Fans out one batch; returns how many events it read.</summary>
     internal async Task<int> RunOnceAsync(CancellationToken ct)

@@ -1,3 +1,4 @@
+using Omni.Common.Hosting;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
@@ -22,29 +23,16 @@ internal sealed class StockViewFeeder(IServiceScopeFactory scopes, StockView vie
     private long _position;
     private DateTimeOffset _loadedAt;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PollingLoop.RunAsync(TickAsync, Tick, logger, "Updating the in-memory stock view failed (availability reads the database until it recovers)", clock, stoppingToken);
+
+    private async Task<bool> TickAsync(CancellationToken ct)
     {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<InventoryDbContext>();
-                if (!view.Ready || clock.GetUtcNow() - _loadedAt > FullRefresh) await LoadAllAsync(db, stoppingToken);
-                else while (await FollowAsync(db, stoppingToken) == Batch) { }
-                await Task.Delay(Tick, clock, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                logger.LogWarning(e, "Updating the in-memory stock view failed; availability reads the database until it recovers");
-                try { await Task.Delay(TimeSpan.FromSeconds(1), clock, stoppingToken); }
-                catch (OperationCanceledException) { return; }
-            }
-        }
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<InventoryDbContext>();
+        if (!view.Ready || clock.GetUtcNow() - _loadedAt > FullRefresh) await LoadAllAsync(db, ct);
+        else while (await FollowAsync(db, ct) == Batch) { }
+        return false;
     }
 
     private async Task LoadAllAsync(InventoryDbContext db, CancellationToken ct)
