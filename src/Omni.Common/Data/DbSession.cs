@@ -15,6 +15,7 @@ public sealed class DbSession(DatabaseOptions options, NpgsqlDataSource? postgre
     private readonly List<DbContext> _contexts = [];
     private readonly List<Action> _afterCommit = [];
     private DbConnection? _connection;
+    private SemaphoreSlim? _gate;
 
     public DatabaseProvider Provider => options.Provider;
 
@@ -40,10 +41,28 @@ public sealed class DbSession(DatabaseOptions options, NpgsqlDataSource? postgre
     {
         if (Transaction is not null) throw new InvalidOperationException("A transaction is already open in this request.");
         if (Connection.State != ConnectionState.Open) await Connection.OpenAsync(ct);
-        Transaction = options.Provider == DatabaseProvider.Sqlite
-            ? ((SqliteConnection)Connection).BeginTransaction(deferred: false)
-            : await Connection.BeginTransactionAsync(isolation, ct);
+        if (options.Provider == DatabaseProvider.Sqlite)
+        {
+            // SQLite admits one writer; the others spin in its busy handler, sleeping between retries, which gives
+            // long, unfair tails under load. Queue this process's writers on an async gate instead (other processes on
+            // the same file still meet the busy handler).
+            _gate = SqliteWriteGates.For(options.ConnectionString);
+            await _gate.WaitAsync(ct);
+            try { Transaction = ((SqliteConnection)Connection).BeginTransaction(deferred: false); }
+            catch
+            {
+                ReleaseGate();
+                throw;
+            }
+        }
+        else Transaction = await Connection.BeginTransactionAsync(isolation, ct);
         foreach (var context in _contexts) context.Database.UseTransaction(Transaction);
+    }
+
+    private void ReleaseGate()
+    {
+        _gate?.Release();
+        _gate = null;
     }
 
     /// <summary>Runs <paramref name="work"/> in one transaction: committed when it returns, rolled back when it throws.</summary>
@@ -100,7 +119,8 @@ public sealed class DbSession(DatabaseOptions options, NpgsqlDataSource? postgre
             context.Database.UseTransaction(null);
             if (clearTracking) context.ChangeTracker.Clear();
         }
-        await transaction.DisposeAsync();
+        try { await transaction.DisposeAsync(); }
+        finally { ReleaseGate(); }
     }
 
     public async ValueTask DisposeAsync()
@@ -108,6 +128,13 @@ public sealed class DbSession(DatabaseOptions options, NpgsqlDataSource? postgre
         if (Transaction is not null) await RollbackAsync();
         if (_connection is not null) await _connection.DisposeAsync();
     }
+}
+
+internal static class SqliteWriteGates
+{
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> Gates = new(StringComparer.Ordinal);
+
+    public static SemaphoreSlim For(string connectionString) => Gates.GetOrAdd(connectionString, _ => new SemaphoreSlim(1, 1));
 }
 
 internal static class SqliteConnections
