@@ -1,3 +1,4 @@
+using Omni.Common.Http;
 namespace Omni.Contracts;
 
 /// <summary>Where a sale starts. Every channel sells from the one inventory at the one price.</summary>
@@ -22,7 +23,7 @@ public static class SalesChannels
 {
     /// <summary>Parses <c>web</c>, <c>app</c>, <c>store</c>, <c>social</c>, <c>marketplace</c> or <c>callcenter</c>.</summary>
     public static bool TryParse(string? text, out SalesChannel channel) =>
-        Enum.TryParse(text, ignoreCase: true, out channel) && Enum.IsDefined(channel) && !int.TryParse(text, out _);
+        ApiEnum.TryParse(text, out channel);
 
     /// <summary>True for the channels that sell from the whole network rather than one store's shelf.</summary>
     public static bool IsOnline(this SalesChannel channel) => channel != SalesChannel.Store;

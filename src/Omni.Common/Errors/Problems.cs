@@ -20,6 +20,9 @@ public static class Problems
     public static ProblemHttpResult Forbidden(string detail) =>
         Problem(StatusCodes.Status403Forbidden, "forbidden", detail);
 
+    /// <summary>A store-bound key reached for another store.</summary>
+    public static ProblemHttpResult ForStoreOnly(string? store) => Forbidden($"This key may act only for store '{store}'.");
+
     public static ValidationProblem Invalid(IDictionary<string, string[]> errors) =>
         TypedResults.ValidationProblem(errors, detail: "One or more fields are invalid.", title: TitleOf(400),
             type: TypeOf("validation_failed"), extensions: new Dictionary<string, object?> { ["code"] = "validation_failed" });

@@ -44,7 +44,7 @@ internal static class ApplySnapshot
         }
         if (!errors.IsValid) return errors.ToProblem();
         if (!(await locations.AllAsync(ct)).ContainsKey(locationCode)) return Problems.NotFound("Location", locationCode);
-        if (!user.MayActFor(locationCode)) return Problems.Forbidden($"This key may act only for store '{user.BoundStore()}'.");
+        if (!user.MayActFor(locationCode)) return Problems.ForStoreOnly(user.BoundStore());
 
         var lines = request.Lines!.Select(l => new SnapshotLine(l!.Sku!, l.OnHand!.Value, l.SafetyStock)).ToList();
         var known = await catalog.FindVariantsAsync(lines.Select(l => l.Sku).ToList(), ct);

@@ -16,7 +16,8 @@ internal static class ListMovements
     {
         var take = limit ?? 100;
         if (take is < 1 or > 1000) return Problems.Invalid(new Dictionary<string, string[]> { ["limit"] = ["must be between 1 and 1000."] });
-        // The ledger of one position only grows at its head, so an offset from the newest entry is a stable enough cursor.
+        // An offset from the newest entry: simple and fast on one position's ledger. A back-dated store sale recorded
+        // while a client pages can shift entries between pages (docs/api.md, Known gaps); a keyset cursor would not.
         var skip = 0;
         if (after is not null && (!int.TryParse(after, out skip) || skip < 0))
             return Problems.Invalid(new Dictionary<string, string[]> { ["after"] = ["is not a valid cursor."] });

@@ -17,6 +17,6 @@ internal sealed class StockTarget(ILocationDirectory locations, ICatalogLookup c
         if (!all.ContainsKey(locationCode)) errors.Add(locationField, $"Location '{locationCode}' does not exist.");
         if (!(await catalog.FindVariantsAsync([sku], ct)).ContainsKey(sku)) errors.Add(skuField, $"SKU '{sku}' does not exist.");
         if (!errors.IsValid) return errors.ToProblem();
-        return user.MayActFor(locationCode) ? null : Problems.Forbidden($"This key may act only for store '{user.BoundStore()}'.");
+        return user.MayActFor(locationCode) ? null : Problems.ForStoreOnly(user.BoundStore());
     }
 }

@@ -29,13 +29,13 @@ internal static class ListLocations
         LocationType? typeFilter = null;
         if (type is not null)
         {
-            if (Enum.TryParse<LocationType>(type, ignoreCase: true, out var t) && Enum.IsDefined(t) && !int.TryParse(type, out _)) typeFilter = t;
+            if (ApiEnum.TryParse<LocationType>(type, out var t)) typeFilter = t;
             else v.Add("type", "must be store or warehouse.");
         }
         LocationCapability? capabilityFilter = null;
         if (capability is not null)
         {
-            if (Enum.TryParse<LocationCapability>(capability, ignoreCase: true, out var c) && Enum.IsDefined(c) && !int.TryParse(capability, out _)) capabilityFilter = c;
+            if (ApiEnum.TryParse<LocationCapability>(capability, out var c)) capabilityFilter = c;
             else v.Add("capability", "must be one of ship, pickup, curbside, returns, shipToStore.");
         }
         var afterCode = after is null ? null : CodeCursor.Decode(after);

@@ -1,3 +1,4 @@
+using Omni.Common.Http;
 using Microsoft.EntityFrameworkCore;
 using Omni.Common.Validation;
 using Omni.Contracts;
@@ -29,7 +30,7 @@ internal static class ListOrders
         OrderStatus? orderStatus = null;
         if (status is not null)
         {
-            if (Enum.TryParse<OrderStatus>(status, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(status, out _)) orderStatus = parsed;
+            if (ApiEnum.TryParse<OrderStatus>(status, out var parsed)) orderStatus = parsed;
             else errors.Add("status", "must be one of accepted, completed, cancelled.");
         }
         long? cursor = null;

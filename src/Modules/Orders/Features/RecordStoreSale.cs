@@ -42,7 +42,7 @@ internal static class RecordStoreSale
         var prices = Validate(request, now, errors);
         if (!errors.IsValid) return errors.ToProblem();
         if (!(await directory.AllAsync(ct)).ContainsKey(locationCode)) return Problems.NotFound("Location", locationCode);
-        if (!user.MayActFor(locationCode)) return Problems.Forbidden($"This key may act only for store '{user.BoundStore()}'.");
+        if (!user.MayActFor(locationCode)) return Problems.ForStoreOnly(user.BoundStore());
 
         var lines = request.Lines!;
         var variants = await catalog.FindVariantsAsync(lines.Select(l => l.Sku).Distinct().ToList(), ct);
