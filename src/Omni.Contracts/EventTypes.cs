@@ -15,7 +15,8 @@ public static class EventTypes
         LocationCreated.EventType, LocationUpdated.EventType,
         ProductCreated.EventType, ProductUpdated.EventType,
         InventoryChanged.EventType, InventoryOversold.EventType, InventorySnapshotApplied.EventType,
-        OrderPlaced.EventType, OrderCancelled.EventType,
+        OrderPlaced.EventType, OrderCancelled.EventType, OrderLinesCancelled.EventType,
+        FulfillmentReadyForPickup.EventType, FulfillmentShipped.EventType, FulfillmentHandedOver.EventType, FulfillmentExpired.EventType,
         PromotionCreated.EventType, PromotionUpdated.EventType,
     ];
 }
