@@ -18,7 +18,7 @@ internal static class PaymentMapping
         p.Id, p.OrderId, Lower(PaymentRules.StatusOf(p.Amounts).ToString()), p.TenderType, p.Provider, p.StoreCreditId,
         p.Money(p.Authorized).ToDto(), p.Money(p.Captured).ToDto(), p.Money(p.Refunded).ToDto(), p.Money(p.Voided).ToDto(),
         p.Money(p.Amounts.Open).ToDto(), p.Money(p.Amounts.Kept).ToDto(),
-        transactions.OrderBy(t => t.CreatedAt).ThenBy(t => t.Id).Select(t => new PaymentTransactionDetails(
+        transactions.OrderBy(t => t.CreatedAt).ThenBy(t => t.Kind).ThenBy(t => t.Id).Select(t => new PaymentTransactionDetails(
             t.Id, Lower(t.Kind.ToString()), p.Money(t.Amount).ToDto(), t.Destination, t.Reference, t.Reason, t.FulfillmentId, t.CreatedAt)).ToList(),
         p.CreatedAt, p.UpdatedAt);
 
