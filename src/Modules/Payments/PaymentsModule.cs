@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Omni.Common.Data;
+using Omni.Common.Events.Subscriptions;
 using Omni.Contracts.Identity;
 using Omni.Contracts.Payments;
 using Omni.Payments.Data;
@@ -9,6 +10,7 @@ using Omni.Payments.Data.Migrations.Postgres;
 using Omni.Payments.Data.Migrations.Sqlite;
 using Omni.Payments.Features;
 using Omni.Payments.Providers;
+using Omni.Payments.Subscriptions;
 
 namespace Omni.Payments;
 
@@ -23,6 +25,7 @@ public static class PaymentsModule
         services.AddSingleton<IPaymentProvider, SimulatedProvider>();
         services.AddScoped<PaymentLedger>();
         services.AddScoped<IPayments>(sp => sp.GetRequiredService<PaymentLedger>());
+        services.AddEventSubscriber<WhenOrderFulfilledOrReleased>(WhenOrderFulfilledOrReleased.Name);
         return services;
     }
 

@@ -190,6 +190,35 @@ public abstract class PaymentTests(OmniFactory omni)
     }
 
     [Fact]
+    public async Task Cancelling_an_order_voids_its_authorization_once_and_gives_store_credit_back()
+    {
+        var (store, sku) = await StoreNetwork();
+        var sale = await Sale(store, sku, 1, 10m);
+        var creditId = (await Refund(sale, 10m, "storeCredit").Json(HttpStatusCode.Created)).GetProperty("transactions").EnumerateArray()
+            .Single(t => t.GetProperty("kind").GetString() == "refund").GetProperty("reference").GetString()!;
+        var (_, shirt) = await ShipNetwork(price: 6m);
+        var byCard = await Place(Paid(Ship("web", (shirt, 1)), "card", "tok_visa"));
+        var byCredit = await Place(Paid(Ship("web", (shirt, 1)), "store_credit", creditId));
+
+        foreach (var order in new[] { byCard, byCredit })
+            await (await _api.PostJson($"/api/v1/orders/{order.GetProperty("id").GetGuid()}/cancel", new { reason = "changed mind" })).Json(HttpStatusCode.OK);
+        await omni.WaitForSubscribersAsync();
+
+        foreach (var order in new[] { byCard, byCredit })
+        {
+            var payment = await Payment(order);
+            Assert.Equal("voided", payment.GetProperty("status").GetString());
+            Assert.Equal(6m, Amount(payment, "voided"));
+            Assert.Equal(0m, Amount(payment, "open"));
+            var voided = Assert.Single(payment.GetProperty("transactions").EnumerateArray(), t => t.GetProperty("kind").GetString() == "void");
+            Assert.Equal("changed mind", voided.GetProperty("reason").GetString());
+        }
+        var credit = await (await _api.GetAsync($"/api/v1/store-credits/{creditId}")).Json(HttpStatusCode.OK);
+        Assert.Equal(10m, credit.GetProperty("balance").GetProperty("amount").GetDecimal());
+        Assert.Equal(new[] { "issued", "redeemed", "restored" }, credit.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("kind").GetString()!).ToArray());
+    }
+
+    [Fact]
     public async Task Refunding_needs_the_payments_scope_and_bad_refunds_are_problems()
     {
         var (store, sku) = await StoreNetwork();
