@@ -55,12 +55,15 @@ internal static class PlaceOrder
         var destination = request.ShippingAddress is { Latitude: { } lat, Longitude: { } lon } ? (lat, lon) : ((double, double)?)null;
         var sourcingLines = lines.Select((l, i) => new SourcingLine(i, variants[l.Sku].Sku, l.Quantity, l.Fulfillment!.Method!.Value, l.Fulfillment.LocationCode?.ToUpperInvariant())).ToList();
         IReadOnlyList<string> shortSkus = [];
+        var (rules, rulesVersion) = await SourcingData.LiveRulesAsync(db, ct);
+        var sourcing = await SourcingData.InputAsync(db, rules, rulesVersion, request.Channel!.Value, destination, locations, skus, clock.GetUtcNow().UtcDateTime, ct);
         // The first plan uses this node's stock view; a refusal or a lost race is always re-checked on the database.
         var fresh = false;
         for (var attempt = 0; attempt < Attempts; attempt++)
         {
             var levels = fresh ? await stock.ForSkusAsync(skus, ct) : await stock.RecentForSkusAsync(skus, ct);
-            var plan = NearestSourcing.Plan(sourcingLines, levels, locations, destination);
+            var sourced = SourcingOptimizer.Plan(sourcingLines, sourcing with { Stock = levels });
+            var plan = sourced.Plan;
             if (!plan.Complete)
             {
                 if (!fresh) { fresh = true; continue; }
@@ -83,6 +86,7 @@ internal static class PlaceOrder
                     continue;
                 }
                 db.Orders.Add(order);
+                db.SourcingDecisions.Add(SourcingData.Decision(order.Id, sourced.Explanation, now));
                 idempotency?.Remember(db, order.Id, now);
                 db.Publish(new OrderPlaced(order.Id, order.Number, order.Channel.ToString().ToLowerInvariant(), order.Total.ToDto(), order.CustomerEmail,
                     order.Lines.Select(l => new OrderLineSummary(l.Sku, l.Quantity, OrderMapping.Method(l.Method),
