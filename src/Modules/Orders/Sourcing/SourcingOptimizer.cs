@@ -63,7 +63,7 @@ internal static class SourcingOptimizer
                     continue;
                 }
                 if (quantity == 0 && !model.HasPosition(l, line.Sku)) continue;
-                var why = quantity > 0 ? CandidateVerdict.Chosen : model.Verdict(g, l, line.Sku) ?? CandidateVerdict.Costlier;
+                var why = quantity > 0 ? CandidateVerdict.Chosen : model.Verdict(g, l, line.Sku) ?? Unused(model, plan, l, line.Sku);
                 var distance = model.Distance(g, l);
                 var type = location.Type;
                 var fixedCost = model.Input.Rules.ShipmentCost.For(type) + model.Input.Rules.CostPerKm.For(type) * (distance ?? 0);
@@ -76,6 +76,11 @@ internal static class SourcingOptimizer
         }
         return new SourcingExplanation(model.Input.RulesVersion, strategy, exact, nodes, cost, Math.Round(cost.Total, 4), shipments, splits, Math.Round(km, 3), lines);
     }
+
+    /// <summary>A location that could serve but did not: in a refused order, because what it has is not enough.</summary>
+    private static CandidateVerdict Unused(SourcingModel model, SourcingPlan plan, int location, string sku) =>
+        plan.Complete ? CandidateVerdict.Costlier
+        : model.Supply(location, sku) < model.Available(location, sku) ? CandidateVerdict.Buffer : CandidateVerdict.NoStock;
 
     private static double Estimate(CandidateExplanation c) => (c.ShipmentCost ?? 0) + (c.PickCost ?? 0) + (c.LowCoverPenalty ?? 0);
 
