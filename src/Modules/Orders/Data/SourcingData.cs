@@ -43,9 +43,14 @@ internal static class SourcingData
     public static async Task<Dictionary<string, int>> OrdersTodayAsync(OrdersDbContext db, DateTime now, CancellationToken ct)
     {
         var start = now.Date;
-        var rows = await db.Orders.AsNoTracking()
-            .Where(o => o.PlacedAt >= start && o.Status != OrderStatus.Cancelled)
-            .SelectMany(o => o.Lines.Where(l => l.Method != FulfillmentMethod.CarryOut).SelectMany(l => l.Allocations.Select(a => new { a.LocationCode, o.Id })))
+        // Flat joins (no correlated subqueries): SQLite cannot run the APPLY that nested SelectMany translates to.
+        var rows = await (
+                from o in db.Orders.AsNoTracking()
+                where o.PlacedAt >= start && o.Status != OrderStatus.Cancelled
+                from l in o.Lines
+                where l.Method != FulfillmentMethod.CarryOut
+                from a in l.Allocations
+                select new { a.LocationCode, o.Id })
             .Distinct()
             .GroupBy(x => x.LocationCode)
             .Select(g => new { Location = g.Key, Orders = g.Count() })
@@ -61,9 +66,13 @@ internal static class SourcingData
         OrdersDbContext db, IReadOnlyCollection<string> skus, DateTime now, int windowDays, CancellationToken ct)
     {
         var since = now.AddDays(-windowDays);
-        var rows = await db.Orders.AsNoTracking()
-            .Where(o => o.PlacedAt >= since && o.Status != OrderStatus.Cancelled)
-            .SelectMany(o => o.Lines.Where(l => skus.Contains(l.Sku)).SelectMany(l => l.Allocations.Select(a => new { a.LocationCode, l.Sku, a.Quantity })))
+        var rows = await (
+                from o in db.Orders.AsNoTracking()
+                where o.PlacedAt >= since && o.Status != OrderStatus.Cancelled
+                from l in o.Lines
+                where skus.Contains(l.Sku)
+                from a in l.Allocations
+                select new { a.LocationCode, l.Sku, a.Quantity })
             .GroupBy(x => new { x.LocationCode, x.Sku })
             .Select(g => new { g.Key.LocationCode, g.Key.Sku, Units = g.Sum(x => x.Quantity) })
             .ToListAsync(ct);
