@@ -15,6 +15,7 @@ public static class OrdersModule
     public static IServiceCollection AddOrders(this IServiceCollection services, DatabaseOptions database)
     {
         services.AddModuleDbContext<OrdersDbContext, OrdersSqliteDbContext, OrdersPostgresDbContext>(database, Name);
+        services.AddSingleton<SourcingSignals>();
         return services;
     }
 

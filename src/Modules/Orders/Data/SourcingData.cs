@@ -60,34 +60,22 @@ internal static class SourcingData
 
     /// <summary>
     /// Units per day each location gave to orders (store sales included: they are orders too) over the window. Inventory
-    /// keeps only on hand; the Orders module is where the rate of sale per location lives.
+    /// keeps only on hand; the Orders module is where the rate of sale per location lives. Null <c>skus</c> reads them all.
     /// </summary>
     public static async Task<Dictionary<(string Location, string Sku), double>> DailySalesAsync(
-        OrdersDbContext db, IReadOnlyCollection<string> skus, DateTime now, int windowDays, CancellationToken ct)
+        OrdersDbContext db, IReadOnlyCollection<string>? skus, DateTime now, int windowDays, CancellationToken ct)
     {
         var since = now.AddDays(-windowDays);
+        var lines = skus is null ? db.Lines : db.Lines.Where(l => skus.Contains(l.Sku));
         var rows = await (
                 from o in db.Orders.AsNoTracking()
                 where o.PlacedAt >= since && o.Status != OrderStatus.Cancelled
-                from l in o.Lines
-                where skus.Contains(l.Sku)
+                join l in lines on o.Id equals l.OrderId
                 from a in l.Allocations
                 select new { a.LocationCode, l.Sku, a.Quantity })
             .GroupBy(x => new { x.LocationCode, x.Sku })
             .Select(g => new { g.Key.LocationCode, g.Key.Sku, Units = g.Sum(x => x.Quantity) })
             .ToListAsync(ct);
         return rows.ToDictionary(r => (r.LocationCode, r.Sku), r => r.Units / (double)windowDays);
-    }
-
-    /// <summary>Everything but the stock, which the caller reads (and re-reads when a reservation loses a race).</summary>
-    public static async Task<SourcingInput> InputAsync(OrdersDbContext db, SourcingRules rules, int version, SalesChannel channel,
-        (double Lat, double Lon)? destination, IReadOnlyDictionary<string, LocationSnapshot> locations, IReadOnlyCollection<string> skus,
-        DateTime now, CancellationToken ct)
-    {
-        var today = await OrdersTodayAsync(db, now, ct);
-        IReadOnlyDictionary<(string, string), double> sales = rules.LowCoverPenaltyPerUnit > 0 && rules.TargetCoverDays > 0
-            ? await DailySalesAsync(db, skus, now, rules.SalesWindowDays, ct)
-            : SourcingInput.NoSales;
-        return new SourcingInput(channel, destination, locations, Array.Empty<StockLevel>(), today, sales, rules, version);
     }
 }

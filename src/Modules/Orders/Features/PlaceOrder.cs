@@ -33,7 +33,7 @@ internal static class PlaceOrder
 
     internal static async Task<IResult> Handle(PlaceOrderRequest request, HttpRequest http, ClaimsPrincipal user,
         OrdersDbContext db, DbSession session, ICatalogLookup catalog, ILocationDirectory directory,
-        IStockLevels stock, IStockReservations reservations, TimeProvider clock, CancellationToken ct)
+        IStockLevels stock, IStockReservations reservations, SourcingSignals signals, TimeProvider clock, CancellationToken ct)
     {
         var locations = await directory.AllAsync(ct);
         var errors = Validate(request, locations);
@@ -55,8 +55,7 @@ internal static class PlaceOrder
         var destination = request.ShippingAddress is { Latitude: { } lat, Longitude: { } lon } ? (lat, lon) : ((double, double)?)null;
         var sourcingLines = lines.Select((l, i) => new SourcingLine(i, variants[l.Sku].Sku, l.Quantity, l.Fulfillment!.Method!.Value, l.Fulfillment.LocationCode?.ToUpperInvariant())).ToList();
         IReadOnlyList<string> shortSkus = [];
-        var (rules, rulesVersion) = await SourcingData.LiveRulesAsync(db, ct);
-        var sourcing = await SourcingData.InputAsync(db, rules, rulesVersion, request.Channel!.Value, destination, locations, skus, clock.GetUtcNow().UtcDateTime, ct);
+        var sourcing = await signals.InputAsync(request.Channel!.Value, destination, locations, ct);
         // The first plan uses this node's stock view; a refusal or a lost race is always re-checked on the database.
         var fresh = false;
         for (var attempt = 0; attempt < Attempts; attempt++)
@@ -93,6 +92,7 @@ internal static class PlaceOrder
                         l.Allocations.ToDictionary(a => a.LocationCode, a => a.Quantity))).ToList()), now);
                 await db.SaveChangesAsync(ct);
                 await session.CommitAsync(ct);
+                signals.Took(plan.Allocations.Where(a => sourcingLines[a.LineIndex].Method != FulfillmentMethod.CarryOut).Select(a => a.LocationCode));
                 return TypedResults.Created($"/api/v1/orders/{order.Id}", order.ToDetails());
             }
             catch (DbUpdateException e) when (idempotency is not null && UniqueViolation.Is(e))

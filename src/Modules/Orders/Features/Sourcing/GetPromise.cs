@@ -30,7 +30,7 @@ internal static class GetPromise
         api.MapGet("/promise", Handle).WithTags("Sourcing").WithName(nameof(GetPromise))
             .WithSummary("Earliest delivery date to a point and pickup-ready times at nearby stores for one of each SKU.");
 
-    internal static async Task<IResult> Handle(string? skus, double? lat, double? lon, OrdersDbContext db, ILocationDirectory directory,
+    internal static async Task<IResult> Handle(string? skus, double? lat, double? lon, SourcingSignals signals, ILocationDirectory directory,
         IStockLevels stock, TimeProvider clock, CancellationToken ct)
     {
         var v = new Validator();
@@ -46,9 +46,8 @@ internal static class GetPromise
         var now = clock.GetUtcNow().UtcDateTime;
         var point = (lat!.Value, lon!.Value);
         var locations = await directory.AllAsync(ct);
-        var (rules, version) = await SourcingData.LiveRulesAsync(db, ct);
-        var input = (await SourcingData.InputAsync(db, rules, version, SalesChannel.Web, point, locations, wanted, now, ct))
-            with { Stock = await stock.RecentForSkusAsync(wanted, ct) };
+        var input = (await signals.InputAsync(SalesChannel.Web, point, locations, ct)) with { Stock = await stock.RecentForSkusAsync(wanted, ct) };
+        var (rules, version) = (input.Rules, input.RulesVersion);
 
         var shipped = SourcingOptimizer.Plan([.. wanted.Select((sku, i) => new SourcingLine(i, sku, 1, FulfillmentMethod.Ship, null))], input);
         var delivery = Delivery(shipped, locations, rules, now);

@@ -19,7 +19,7 @@ internal static class UpdateSourcingRules
             .WithSummary("Replaces the sourcing rules by a new version.")
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-    internal static async Task<IResult> Handle(SourcingRules? request, ClaimsPrincipal user, OrdersDbContext db, TimeProvider clock, CancellationToken ct)
+    internal static async Task<IResult> Handle(SourcingRules? request, ClaimsPrincipal user, OrdersDbContext db, SourcingSignals signals, TimeProvider clock, CancellationToken ct)
     {
         var v = new Validator();
         SourcingRules.Validate(v, request);
@@ -40,6 +40,7 @@ internal static class UpdateSourcingRules
         {
             return Problems.Conflict("rules_changed", $"Someone saved version {set.Version} of the sourcing rules at the same time; read them again and retry.");
         }
+        signals.InvalidateRules();
         return TypedResults.Ok(SourcingRulesDetails.Of(set));
     }
 
