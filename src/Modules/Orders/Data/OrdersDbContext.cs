@@ -13,6 +13,8 @@ internal abstract class OrdersDbContext(DbContextOptions options) : ModuleDbCont
     public DbSet<Order> Orders => Set<Order>();
     public DbSet<OrderLine> Lines => Set<OrderLine>();
     public DbSet<IdempotencyKey> IdempotencyKeys => Set<IdempotencyKey>();
+    public DbSet<SourcingRuleSet> SourcingRuleSets => Set<SourcingRuleSet>();
+    public DbSet<SourcingDecision> SourcingDecisions => Set<SourcingDecision>();
 
     protected override void ConfigureModel(ModelBuilder model)
     {
@@ -71,6 +73,21 @@ internal abstract class OrdersDbContext(DbContextOptions options) : ModuleDbCont
             e.HasKey(x => x.Key);
             e.Property(x => x.Key).HasMaxLength(400);
             e.Property(x => x.RequestHash).HasMaxLength(64);
+        });
+        model.Entity<SourcingRuleSet>(e =>
+        {
+            e.ToTable("orders_sourcing_rule_sets");
+            e.HasKey(x => x.Version);
+            // Versions are numbered by the editor (latest + 1): the key itself refuses a concurrent edit.
+            e.Property(x => x.Version).ValueGeneratedNever();
+            e.Property(x => x.Definition).HasColumnType("text");
+            e.Property(x => x.CreatedBy).HasMaxLength(100);
+        });
+        model.Entity<SourcingDecision>(e =>
+        {
+            e.ToTable("orders_sourcing_decisions");
+            e.HasKey(x => x.OrderId);
+            e.Property(x => x.Explanation).HasColumnType("text");
         });
     }
 

@@ -283,6 +283,69 @@ namespace Omni.Orders.Data.Migrations.Postgres
                     b.ToTable("orders_lines", (string)null);
                 });
 
+            modelBuilder.Entity("Omni.Orders.Domain.SourcingDecision", b =>
+                {
+                    b.Property<Guid>("OrderId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("order_id");
+
+                    b.Property<double>("Cost")
+                        .HasColumnType("double precision")
+                        .HasColumnName("cost");
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("text")
+                        .HasColumnName("explanation");
+
+                    b.Property<int>("RuleSetVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("rule_set_version");
+
+                    b.Property<int>("Splits")
+                        .HasColumnType("integer")
+                        .HasColumnName("splits");
+
+                    b.HasKey("OrderId")
+                        .HasName("pk_orders_sourcing_decisions");
+
+                    b.ToTable("orders_sourcing_decisions", (string)null);
+                });
+
+            modelBuilder.Entity("Omni.Orders.Domain.SourcingRuleSet", b =>
+                {
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Definition")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("text")
+                        .HasColumnName("definition");
+
+                    b.HasKey("Version")
+                        .HasName("pk_orders_sourcing_rule_sets");
+
+                    b.ToTable("orders_sourcing_rule_sets", (string)null);
+                });
+
             modelBuilder.Entity("Omni.Orders.Domain.Order", b =>
                 {
                     b.OwnsOne("Omni.Orders.Domain.Address", "ShippingAddress", b1 =>

@@ -276,6 +276,69 @@ namespace Omni.Orders.Data.Migrations.Sqlite
                     b.ToTable("orders_lines", (string)null);
                 });
 
+            modelBuilder.Entity("Omni.Orders.Domain.SourcingDecision", b =>
+                {
+                    b.Property<Guid>("OrderId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_id");
+
+                    b.Property<double>("Cost")
+                        .HasColumnType("REAL")
+                        .HasColumnName("cost");
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("text")
+                        .HasColumnName("explanation");
+
+                    b.Property<int>("RuleSetVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rule_set_version");
+
+                    b.Property<int>("Splits")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("splits");
+
+                    b.HasKey("OrderId")
+                        .HasName("pk_orders_sourcing_decisions");
+
+                    b.ToTable("orders_sourcing_decisions", (string)null);
+                });
+
+            modelBuilder.Entity("Omni.Orders.Domain.SourcingRuleSet", b =>
+                {
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Definition")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("text")
+                        .HasColumnName("definition");
+
+                    b.HasKey("Version")
+                        .HasName("pk_orders_sourcing_rule_sets");
+
+                    b.ToTable("orders_sourcing_rule_sets", (string)null);
+                });
+
             modelBuilder.Entity("Omni.Orders.Domain.Order", b =>
                 {
                     b.OwnsOne("Omni.Orders.Domain.Address", "ShippingAddress", b1 =>
