@@ -34,9 +34,10 @@ public enum LocationCapability
 /// <param name="Country">ISO 3166-1 alpha-2 country.</param>
 /// <param name="Capabilities">What the location offers.</param>
 /// <param name="DailyOrderCapacity">Orders it can fulfill per day.</param>
+/// <param name="PickupHoldDays">Days an uncollected pickup is held before it expires and its stock goes back on sale.</param>
 public sealed record LocationSnapshot(
     string Code, string Name, LocationType Type, double Latitude, double Longitude, string TimeZone, string Country,
-    IReadOnlySet<LocationCapability> Capabilities, int DailyOrderCapacity)
+    IReadOnlySet<LocationCapability> Capabilities, int DailyOrderCapacity, int PickupHoldDays = 7)
 {
     /// <summary>True when the location offers <paramref name="capability"/>.</summary>
     public bool Can(LocationCapability capability) => Capabilities.Contains(capability);

@@ -9,6 +9,8 @@ internal enum OrderStatus
 {
     /// <summary>Accepted, stock reserved, waiting for fulfillment.</summary>
     Accepted,
+    /// <summary>Some goods left a location (shipped, in transit, handed over): no longer cancellable as a whole.</summary>
+    Fulfilling,
     /// <summary>Everything handed to the customer (a store sale is completed at once).</summary>
     Completed,
     Cancelled,
@@ -19,7 +21,8 @@ internal sealed class Order
 {
     private static readonly Dictionary<OrderStatus, OrderStatus[]> Transitions = new()
     {
-        [OrderStatus.Accepted] = [OrderStatus.Completed, OrderStatus.Cancelled],
+        [OrderStatus.Accepted] = [OrderStatus.Fulfilling, OrderStatus.Completed, OrderStatus.Cancelled],
+        [OrderStatus.Fulfilling] = [OrderStatus.Completed],
         [OrderStatus.Completed] = [],
         [OrderStatus.Cancelled] = [],
     };
@@ -78,12 +81,29 @@ internal sealed class Order
         CancelReason = reason;
     }
 
+    /// <summary>
+    /// The order follows its fulfillments: fulfilling once goods left a location, completed when every fulfillment is
+    /// closed. When all of them closed without reaching the customer (cancelled, expired) the order is cancelled: what was
+    /// owed has already been voided fulfillment by fulfillment.
+    /// </summary>
+    public void FollowFulfillments(IReadOnlyCollection<Fulfillment> fulfillments, DateTime at)
+    {
+        if (Status is OrderStatus.Completed or OrderStatus.Cancelled || fulfillments.Count == 0) return;
+        if (fulfillments.All(f => f.IsClosed))
+        {
+            if (fulfillments.Any(f => f.ReachedCustomer)) MoveTo(OrderStatus.Completed, at);
+            else if (Status == OrderStatus.Accepted) MoveTo(OrderStatus.Cancelled, at);
+            else MoveTo(OrderStatus.Completed, at);
+        }
+        else if (Status == OrderStatus.Accepted && fulfillments.Any(f => f.HasLeftOrigin)) MoveTo(OrderStatus.Fulfilling, at);
+    }
+
     private void MoveTo(OrderStatus to, DateTime at)
     {
         if (!CanMove(Status, to))
             throw new DomainException("invalid_transition", $"Order {Number} cannot go from {Status} to {to}.");
         Status = to;
-        ClosedAt = at;
+        if (to != OrderStatus.Fulfilling) ClosedAt = at;
         Version++;
     }
 }
@@ -99,14 +119,29 @@ internal sealed class OrderLine
     public required string ProductCode { get; init; }
     public required string Name { get; init; }
     public int Quantity { get; init; }
+    /// <summary>Units cancelled without cancelling the order (a short pick nothing else could serve).</summary>
+    public int CancelledQuantity { get; private set; }
     public long UnitPriceMinor { get; init; }
     public FulfillmentMethod Method { get; init; }
     /// <summary>The store asked for (pickup, curbside, ship-to-store, carry-out); null for ship.</summary>
     public string? LocationCode { get; init; }
     public List<Allocation> Allocations { get; init; } = [];
 
-    public void Allocate(string locationCode, int quantity) =>
-        Allocations.Add(new Allocation { OrderLineId = Id, LocationCode = locationCode, Quantity = quantity });
+    public void Allocate(string locationCode, int quantity)
+    {
+        if (Allocations.FirstOrDefault(a => a.LocationCode == locationCode) is { } existing) existing.Quantity += quantity;
+        else Allocations.Add(new Allocation { OrderLineId = Id, LocationCode = locationCode, Quantity = quantity });
+    }
+
+    /// <summary>Units a location turned out not to have: they are re-sourced (allocated elsewhere) or cancelled.</summary>
+    public void Deallocate(string locationCode, int quantity)
+    {
+        var allocation = Allocations.First(a => a.LocationCode == locationCode);
+        allocation.Quantity -= quantity;
+        if (allocation.Quantity == 0) Allocations.Remove(allocation);
+    }
+
+    public void CancelUnits(int quantity) => CancelledQuantity += quantity;
 }
 
 /// <summary>Units of a line promised from one location: a line is split when no single location can serve it whole.</summary>
@@ -115,5 +150,5 @@ internal sealed class Allocation
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid OrderLineId { get; init; }
     public required string LocationCode { get; init; }
-    public int Quantity { get; init; }
+    public int Quantity { get; set; }
 }
