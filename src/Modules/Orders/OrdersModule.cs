@@ -1,8 +1,11 @@
 using Omni.Common.Data;
+using Omni.Common.Events.Subscriptions;
 using Omni.Orders.Data;
 using Omni.Orders.Data.Migrations.Postgres;
 using Omni.Orders.Data.Migrations.Sqlite;
 using Omni.Orders.Features;
+using Omni.Orders.Sourcing;
+using Omni.Orders.Subscriptions;
 
 namespace Omni.Orders;
 
@@ -13,6 +16,12 @@ public static class OrdersModule
     public static IServiceCollection AddOrders(this IServiceCollection services, DatabaseOptions database)
     {
         services.AddModuleDbContext<OrdersDbContext, OrdersSqliteDbContext, OrdersPostgresDbContext>(database, Name);
+        services.AddScoped<FulfillmentWork>();
+        services.AddScoped<Resourcing>();
+        services.AddOptions<PickupExpiryOptions>().BindConfiguration(PickupExpiryOptions.Section)
+            .Validate(o => o.ExpiryPollInterval > TimeSpan.Zero && o.ExpiryBatchSize > 0, $"{PickupExpiryOptions.Section} needs a positive ExpiryPollInterval and ExpiryBatchSize.");
+        services.AddHostedService<ExpirePickups>();
+        services.AddEventSubscriber<WhenInventoryOversold>(WhenInventoryOversold.Name);
         return services;
     }
 
@@ -23,7 +32,20 @@ public static class OrdersModule
         GetOrder.Map(orders);
         ListOrders.Map(orders);
         CancelOrder.Map(orders);
+        ListOrderFulfillments.Map(orders);
         RecordStoreSale.Map(api);
+
+        var fulfillments = api.MapGroup("/fulfillments").WithTags("Fulfillment");
+        GetFulfillment.Map(fulfillments);
+        GetPickupCodeImage.Map(fulfillments);
+        PickFulfillment.Map(fulfillments);
+        PackFulfillment.Map(fulfillments);
+        ShipFulfillment.Map(fulfillments);
+        DeliverFulfillment.Map(fulfillments);
+        ReadyForPickup.Map(fulfillments);
+        CustomerArrived.Map(fulfillments);
+        HandOverFulfillment.Map(fulfillments);
+        ListStoreFulfillments.Map(api);
         return api;
     }
 }

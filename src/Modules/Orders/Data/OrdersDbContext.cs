@@ -12,6 +12,7 @@ internal abstract class OrdersDbContext(DbContextOptions options) : ModuleDbCont
     public DbSet<OrderLine> Lines => Set<OrderLine>();
     public DbSet<IdempotencyKey> IdempotencyKeys => Set<IdempotencyKey>();
     public DbSet<Fulfillment> Fulfillments => Set<Fulfillment>();
+    public DbSet<HandledEvent> HandledEvents => Set<HandledEvent>();
 
     protected override void ConfigureModel(ModelBuilder model)
     {
@@ -86,12 +87,18 @@ internal abstract class OrdersDbContext(DbContextOptions options) : ModuleDbCont
             e.Navigation(x => x.Lines).AutoInclude();
             e.Ignore(x => x.Amount);
         });
-        model.Entity<FulfillmentLine>(e =>
+        model.Entity<FulfillmentItem>(e =>
         {
             e.ToTable("orders_fulfillment_lines");
             e.HasKey(x => x.Id);
             e.Property(x => x.Sku).HasMaxLength(64);
             e.HasIndex(x => x.OrderLineId);
+        });
+        model.Entity<HandledEvent>(e =>
+        {
+            e.ToTable("orders_handled_events");
+            e.HasKey(x => new { x.EventId, x.Subscriber });
+            e.Property(x => x.Subscriber).HasMaxLength(100);
         });
         model.Entity<IdempotencyKey>(e =>
         {

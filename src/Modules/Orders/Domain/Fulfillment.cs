@@ -54,7 +54,7 @@ internal sealed class Fulfillment
     public DateTime UpdatedAt { get; private set; }
     public DateTime? ClosedAt { get; private set; }
     public int Version { get; private set; }
-    public List<FulfillmentLine> Lines { get; init; } = [];
+    public List<FulfillmentItem> Lines { get; init; } = [];
 
     private static readonly FulfillmentStatus[] Open = [FulfillmentStatus.Allocated, FulfillmentStatus.Picking, FulfillmentStatus.Packed];
 
@@ -113,15 +113,42 @@ internal sealed class Fulfillment
     /// <summary>Units of the pickup that reached the customer (delivered or picked up).</summary>
     public bool ReachedCustomer => Status is FulfillmentStatus.Delivered or FulfillmentStatus.PickedUp;
 
-    /// <summary>Where the units are reserved now: at the origin until a ship-to-store parcel is received at its store.</summary>
-    public string StockLocationCode => Method == FulfillmentMethod.ShipToStore && Status is FulfillmentStatus.ReceivedAtStore
-        or FulfillmentStatus.ReadyForPickup or FulfillmentStatus.CustomerArrived ? HandoverLocationCode! : LocationCode;
+    /// <summary>Where the units are (or were last) on the books: the origin until a ship-to-store parcel is received at its store.</summary>
+    public string StockLocationCode => Method == FulfillmentMethod.ShipToStore && Status is not (FulfillmentStatus.Allocated
+        or FulfillmentStatus.Picking or FulfillmentStatus.Packed or FulfillmentStatus.InTransit or FulfillmentStatus.Cancelled)
+        ? HandoverLocationCode! : LocationCode;
+
+    /// <summary>The fulfillments of a newly placed order: one per origin × method × handover store, grouping its allocations.</summary>
+    public static List<Fulfillment> ForOrder(Order order, DateTime at) =>
+        Group(order, order.Lines.SelectMany(l => l.Allocations.Select(a => (l, a.LocationCode, a.Quantity))), at, replaces: null);
+
+    /// <summary>A till sale: its goods went home with the customer, so its fulfillments are complete the moment they exist.</summary>
+    public static List<Fulfillment> CarriedOut(Order order, DateTime at)
+    {
+        var fulfillments = ForOrder(order, at);
+        foreach (var fulfillment in fulfillments) fulfillment.HandOver(null, at);
+        return fulfillments;
+    }
+
+    public static List<Fulfillment> Group(Order order, IEnumerable<(OrderLine Line, string LocationCode, int Quantity)> units, DateTime at, Guid? replaces) =>
+        [.. units.GroupBy(u => (u.LocationCode, u.Line.Method, Handover: u.Line.Method == FulfillmentMethod.Ship ? null : u.Line.LocationCode))
+            .Select(g =>
+            {
+                var fulfillment = new Fulfillment
+                {
+                    OrderId = order.Id, OrderNumber = order.Number, Currency = order.Currency, Method = g.Key.Method,
+                    LocationCode = g.Key.LocationCode, HandoverLocationCode = g.Key.Handover, ReplacesFulfillmentId = replaces,
+                    CreatedAt = at, UpdatedAt = at,
+                };
+                foreach (var (line, _, quantity) in g) fulfillment.AddLine(line.Id, line.Sku, quantity, line.UnitPriceMinor);
+                return fulfillment;
+            })];
 
     public Money Amount => new(Lines.Sum(l => l.UnitPriceMinor * l.Quantity), Currency);
 
-    public FulfillmentLine AddLine(Guid orderLineId, string sku, int quantity, long unitPriceMinor)
+    public FulfillmentItem AddLine(Guid orderLineId, string sku, int quantity, long unitPriceMinor)
     {
-        var line = new FulfillmentLine { FulfillmentId = Id, OrderLineId = orderLineId, Sku = sku, Quantity = quantity, UnitPriceMinor = unitPriceMinor };
+        var line = new FulfillmentItem { FulfillmentId = Id, OrderLineId = orderLineId, Sku = sku, Quantity = quantity, UnitPriceMinor = unitPriceMinor };
         Lines.Add(line);
         return line;
     }
@@ -130,17 +157,16 @@ internal sealed class Fulfillment
     /// Records what was picked per line (lines left out were picked in full) and returns the units found missing. A pick
     /// that found nothing at all cancels the fulfillment.
     /// </summary>
-    public IReadOnlyList<(FulfillmentLine Line, int Missing)> Pick(IReadOnlyDictionary<Guid, int> picked, DateTime at)
+    public IReadOnlyList<(FulfillmentItem Line, int Missing)> Pick(IReadOnlyDictionary<Guid, int> picked, DateTime at)
     {
         Require(FulfillmentStatus.Picking);
         var unknown = picked.Keys.Where(id => Lines.All(l => l.OrderLineId != id)).ToList();
-        if (unknown.Count > 0) throw new DomainException("unknown_line", $"Order line {unknown[0]} is not part of fulfillment {Id}.", StatusCodes.Status400BadRequest);
-        var shortages = new List<(FulfillmentLine, int)>();
+        if (unknown.Count > 0) throw Invalid("lines", $"Order line {unknown[0]} is not part of this fulfillment.");
+        var shortages = new List<(FulfillmentItem, int)>();
         foreach (var line in Lines)
         {
             if (!picked.TryGetValue(line.OrderLineId, out var units) || units == line.Quantity) continue;
-            if (units > line.Quantity)
-                throw new DomainException("overpicked", $"Line {line.OrderLineId} has {line.Quantity} unit(s) to pick; {units} were reported.", StatusCodes.Status400BadRequest);
+            if (units > line.Quantity) throw Invalid("lines", $"Order line {line.OrderLineId} has {line.Quantity} unit(s) to pick; {units} were reported.");
             shortages.Add((line, line.Quantity - units));
             line.ShortQuantity += line.Quantity - units;
             line.Quantity = units;
@@ -176,7 +202,8 @@ internal sealed class Fulfillment
     public void HandOver(string? pickupCode, DateTime at)
     {
         Require(FulfillmentStatus.PickedUp);
-        if (Method != FulfillmentMethod.CarryOut && !string.Equals(PickupCode, pickupCode?.Trim(), StringComparison.OrdinalIgnoreCase))
+        if (Method != FulfillmentMethod.CarryOut && string.IsNullOrWhiteSpace(pickupCode)) throw Invalid("pickupCode", "is required to hand a pickup over.");
+        if (Method != FulfillmentMethod.CarryOut && !string.Equals(PickupCode, pickupCode!.Trim(), StringComparison.OrdinalIgnoreCase))
             throw new DomainException("wrong_pickup_code", $"That is not the pickup code of fulfillment {Id}.");
         MoveTo(FulfillmentStatus.PickedUp, at);
     }
@@ -186,7 +213,7 @@ internal sealed class Fulfillment
     public void Cancel(DateTime at) => MoveTo(FulfillmentStatus.Cancelled, at);
 
     /// <summary>Takes units off a line that has not been picked yet (their stock was oversold); cancels the fulfillment when none are left.</summary>
-    public void Withdraw(FulfillmentLine line, int units, DateTime at)
+    public void Withdraw(FulfillmentItem line, int units, DateTime at)
     {
         if (!IsUnpicked) throw new DomainException("invalid_transition", $"Fulfillment {Id} is {Status} and its units are no longer only reserved.");
         line.Quantity -= units;
@@ -195,6 +222,11 @@ internal sealed class Fulfillment
         Version++;
         if (Lines.All(l => l.Quantity == 0)) MoveTo(FulfillmentStatus.Cancelled, at);
     }
+
+    /// <summary>Input that only makes sense against this fulfillment: a 400 like any other validation failure.</summary>
+    private static DomainException Invalid(string field, string message) =>
+        new("validation_failed", "One or more fields are invalid.", StatusCodes.Status400BadRequest,
+            new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [field] = [message] } });
 
     private void Require(FulfillmentStatus to)
     {
@@ -224,7 +256,7 @@ internal sealed class Fulfillment
 }
 
 /// <summary>Units of one order line in a fulfillment.</summary>
-internal sealed class FulfillmentLine
+internal sealed class FulfillmentItem
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid FulfillmentId { get; init; }

@@ -9,12 +9,12 @@ public sealed record CustomerDetails(string? Email, string? Name, string? Phone)
 
 public sealed record AddressDetails(string Line1, string? Line2, string City, string PostalCode, string Country, double? Latitude, double? Longitude);
 
-public sealed record FulfillmentDetails(string Method, string? LocationCode);
+public sealed record LineFulfillment(string Method, string? LocationCode);
 
 public sealed record AllocationDetails(string LocationCode, int Quantity);
 
 public sealed record OrderLineDetails(Guid Id, int LineNumber, string Sku, string ProductCode, string Name, int Quantity,
-    MoneyDto UnitPrice, MoneyDto LineTotal, FulfillmentDetails Fulfillment, IReadOnlyList<AllocationDetails> Allocations);
+    MoneyDto UnitPrice, MoneyDto LineTotal, LineFulfillment Fulfillment, IReadOnlyList<AllocationDetails> Allocations, int CancelledQuantity);
 
 public sealed record OrderDetails(Guid Id, string Number, string Status, SalesChannel Channel, CustomerDetails Customer,
     AddressDetails? ShippingAddress, IReadOnlyList<OrderLineDetails> Lines, MoneyDto Total, DateTime PlacedAt, DateTime? ClosedAt, string? CancelReason);
@@ -28,8 +28,8 @@ internal static class OrderMapping
         order.Lines.OrderBy(l => l.LineNumber).Select(l => new OrderLineDetails(
             l.Id, l.LineNumber, l.Sku, l.ProductCode, l.Name, l.Quantity,
             new Money(l.UnitPriceMinor, order.Currency).ToDto(), new Money(l.UnitPriceMinor * l.Quantity, order.Currency).ToDto(),
-            new FulfillmentDetails(Lower(l.Method.ToString()), l.LocationCode),
-            l.Allocations.Select(x => new AllocationDetails(x.LocationCode, x.Quantity)).ToList())).ToList(),
+            new LineFulfillment(Lower(l.Method.ToString()), l.LocationCode),
+            l.Allocations.Select(x => new AllocationDetails(x.LocationCode, x.Quantity)).ToList(), l.CancelledQuantity)).ToList(),
         order.Total.ToDto(), order.PlacedAt, order.ClosedAt, order.CancelReason);
 
     public static string Method(FulfillmentMethod method) => Lower(method.ToString());

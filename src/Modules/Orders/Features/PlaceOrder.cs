@@ -83,6 +83,7 @@ internal static class PlaceOrder
                     continue;
                 }
                 db.Orders.Add(order);
+                db.Fulfillments.AddRange(Fulfillment.ForOrder(order, now));
                 idempotency?.Remember(db, order.Id, now);
                 db.Publish(new OrderPlaced(order.Id, order.Number, order.Channel.ToString().ToLowerInvariant(), order.Total.ToDto(), order.CustomerEmail,
                     order.Lines.Select(l => new OrderLineSummary(l.Sku, l.Quantity, OrderMapping.Method(l.Method),

@@ -75,6 +75,7 @@ internal static class RecordStoreSale
                 order.AssignNumber(await OrderNumbers.NextAsync(db, ct));
                 await stock.RecordAsync(order.Lines.Select(l => new StockFact(locationCode, l.Sku, -l.Quantity, "sale", order.Number)).ToList(), user.Actor(), occurredAt, ct);
                 db.Orders.Add(order);
+                db.Fulfillments.AddRange(Fulfillment.CarriedOut(order, occurredAt));
                 idempotency?.Remember(db, order.Id, now);
                 db.Publish(new OrderPlaced(order.Id, order.Number, "store", order.Total.ToDto(), order.CustomerEmail,
                     order.Lines.Select(l => new OrderLineSummary(l.Sku, l.Quantity, OrderMapping.Method(l.Method),
