@@ -59,6 +59,8 @@ internal abstract class OrdersDbContext(DbContextOptions options) : ModuleDbCont
                 a.ToTable("orders_allocations");
                 a.WithOwner().HasForeignKey(x => x.OrderLineId);
                 a.HasKey(x => x.Id);
+                // Ids are made in code: an allocation added to a line that is already tracked (re-sourcing) is new, not an update.
+                a.Property(x => x.Id).ValueGeneratedNever();
                 a.Property(x => x.LocationCode).HasMaxLength(64);
                 a.HasIndex(x => x.LocationCode);
             });
@@ -91,6 +93,7 @@ internal abstract class OrdersDbContext(DbContextOptions options) : ModuleDbCont
         {
             e.ToTable("orders_fulfillment_lines");
             e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
             e.Property(x => x.Sku).HasMaxLength(64);
             e.HasIndex(x => x.OrderLineId);
         });

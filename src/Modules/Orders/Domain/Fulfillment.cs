@@ -235,7 +235,7 @@ internal sealed class Fulfillment
 
     private DomainException Invalid(FulfillmentStatus to) =>
         new("invalid_transition", $"A {Wire.Of(Method)} fulfillment that is {Wire.Of(Status)} cannot become {Wire.Of(to)}.",
-            extensions: new Dictionary<string, object?> { ["status"] = Wire.Of(Status) });
+            extensions: new Dictionary<string, object?> { ["currentStatus"] = Wire.Of(Status) });
 
     private void MoveTo(FulfillmentStatus to, DateTime at)
     {

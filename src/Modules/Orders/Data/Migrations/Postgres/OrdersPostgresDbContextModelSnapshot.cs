@@ -180,7 +180,6 @@ namespace Omni.Orders.Data.Migrations.Postgres
             modelBuilder.Entity("Omni.Orders.Domain.FulfillmentItem", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -516,7 +515,6 @@ namespace Omni.Orders.Data.Migrations.Postgres
                     b.OwnsMany("Omni.Orders.Domain.Allocation", "Allocations", b1 =>
                         {
                             b1.Property<Guid>("Id")
-                                .ValueGeneratedOnAdd()
                                 .HasColumnType("uuid")
                                 .HasColumnName("id");
 

@@ -173,7 +173,6 @@ namespace Omni.Orders.Data.Migrations.Sqlite
             modelBuilder.Entity("Omni.Orders.Domain.FulfillmentItem", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
@@ -509,7 +508,6 @@ namespace Omni.Orders.Data.Migrations.Sqlite
                     b.OwnsMany("Omni.Orders.Domain.Allocation", "Allocations", b1 =>
                         {
                             b1.Property<Guid>("Id")
-                                .ValueGeneratedOnAdd()
                                 .HasColumnType("TEXT")
                                 .HasColumnName("id");
 
