@@ -27,9 +27,15 @@ internal sealed class WhenInventoryOversold(OrdersDbContext db, Resourcing resou
         db.HandledEvents.Add(new HandledEvent { EventId = e.Id, Subscriber = Name, HandledAt = clock.GetUtcNow().UtcDateTime });
 
         var oversold = e.Read<InventoryOversold>();
-        foreach (var uncovered in oversold.Uncovered.GroupBy(u => u.OrderId))
+        var byOrder = oversold.Uncovered.GroupBy(u => u.OrderId).OrderBy(g => g.Key).ToList();
+        // Never wait for an order while this transaction may already hold stock rows (earlier events of the batch): a
+        // store action or a cancellation holds the order and waits for those rows — a deadlock. A busy order fails the
+        // delivery instead, and the runner redelivers it a moment later.
+        foreach (var uncovered in byOrder)
+            if (!await OrderLock.TryAsync(db, uncovered.Key, ct))
+                throw new InvalidOperationException($"Order {uncovered.Key} is being changed; re-sourcing after {e.Type} {e.Id} is retried.");
+        foreach (var uncovered in byOrder)
         {
-            await OrderLock.WaitAsync(db, uncovered.Key, ct);
             var order = await db.Orders.FirstOrDefaultAsync(o => o.Id == uncovered.Key, ct);
             if (order is null || order.Status is OrderStatus.Completed or OrderStatus.Cancelled) continue;
             var now = clock.GetUtcNow().UtcDateTime;
