@@ -84,6 +84,32 @@ public abstract class FulfillmentFlowTests(OmniFactory omni, ShiftedClock clock)
     }
 
     [Fact]
+    public async Task Two_nodes_expire_each_uncollected_pickup_exactly_once()
+    {
+        var store = await ApiSeed.LocationWithCode(_admin, OmniFactory.Unique("STORE"), pickupHoldDays: 1);
+        var sku = await ApiSeed.Product(_admin, 1m);
+        await ApiSeed.Stock(_admin, store, sku, 20);
+        var orders = new List<System.Text.Json.JsonElement>();
+        for (var i = 0; i < 8; i++)
+        {
+            var order = await Api.PlaceOrder(Pickup(store, (sku, 2)));
+            var id = Id(await Api.Single(order));
+            await Api.Do(id, "pick");
+            await Api.Do(id, "ready");
+            orders.Add(order);
+        }
+        await using var second = omni.WithWebHostBuilder(_ => { });
+        _ = second.Server; // a second node on the same database, with its own expiry worker
+
+        clock.Advance(TimeSpan.FromDays(1.5));
+        foreach (var order in orders) await Eventually(async () => await Api.Single(order), f => Status(f) == "expired");
+
+        foreach (var order in orders) Assert.Single(await Api.Events("fulfillment.expired", order));
+        Assert.Equal((20, 0), await Api.Position(store, sku));
+        await StockInvariants.AssertAsync(omni);
+    }
+
+    [Fact]
     public async Task A_short_pick_corrects_the_store_s_stock_and_re_sources_the_missing_units_elsewhere()
     {
         var nearLyon = await ApiSeed.Location(_admin, "NEAR", "store", 45.76, 4.83, ["ship", "pickup"]);
