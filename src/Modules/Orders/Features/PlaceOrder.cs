@@ -103,6 +103,7 @@ internal static class PlaceOrder
                 }
                 db.Orders.Add(order);
                 db.SourcingDecisions.Add(SourcingData.Decision(order.Id, sourced.Explanation, now));
+                db.Fulfillments.AddRange(Fulfillment.ForOrder(order, now));
                 idempotency?.Remember(db, order.Id, now);
                 db.Publish(new OrderPlaced(order.Id, order.Number, order.Channel.ToString().ToLowerInvariant(), order.Total.ToDto(), order.CustomerEmail,
                     order.Lines.Select(l => new OrderLineSummary(l.Sku, l.Quantity, OrderMapping.Method(l.Method),
