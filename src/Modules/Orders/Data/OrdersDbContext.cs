@@ -61,12 +61,6 @@ internal abstract class OrdersDbContext(DbContextOptions options) : ModuleDbCont
                 a.HasIndex(x => x.LocationCode);
             });
         });
-        model.Entity<IdempotencyKey>(e =>
-        {
-            e.ToTable("orders_idempotency_keys");
-            e.HasKey(x => x.Key);
-            e.Property(x => x.Key).HasMaxLength(400);
-            e.Property(x => x.RequestHash).HasMaxLength(64);
-        });
+        model.IdempotencyKeys("orders_idempotency_keys", resourceColumn: "order_id");
     }
 }

@@ -39,7 +39,7 @@ internal static class PlaceOrder
         var errors = Validate(request, locations);
         if (!errors.IsValid) return errors.ToProblem();
 
-        var (idempotency, badKey) = Idempotency.From(http, user, nameof(PlaceOrder), request);
+        var (idempotency, badKey) = Idempotency.From(http, user.CallerId(), nameof(PlaceOrder), request);
         if (badKey is not null) return badKey;
 
         var lines = request.Lines!;
