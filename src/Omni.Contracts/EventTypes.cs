@@ -3,6 +3,7 @@ using Omni.Contracts.Inventory;
 using Omni.Contracts.Locations;
 using Omni.Contracts.Orders;
 using Omni.Contracts.Pricing;
+using Omni.Contracts.Returns;
 
 namespace Omni.Contracts;
 
@@ -18,5 +19,6 @@ public static class EventTypes
         OrderPlaced.EventType, OrderCancelled.EventType, OrderLinesCancelled.EventType,
         FulfillmentReadyForPickup.EventType, FulfillmentShipped.EventType, FulfillmentHandedOver.EventType, FulfillmentExpired.EventType,
         PromotionCreated.EventType, PromotionUpdated.EventType,
+        ReturnReceived.EventType, ReturnRefunded.EventType,
     ];
 }

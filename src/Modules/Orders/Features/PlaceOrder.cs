@@ -42,25 +42,17 @@ internal static class PlaceOrder
         var (idempotency, badKey) = Idempotency.From(http, user.CallerId(), nameof(PlaceOrder), request);
         if (badKey is not null) return badKey;
 
-        var lines = request.Lines!;
-        var skus = lines.Select(l => l.Sku.ToUpperInvariant()).Distinct(StringComparer.Ordinal).ToList();
-        var variants = await catalog.FindVariantsAsync(skus, ct);
-        for (var i = 0; i < lines.Count; i++)
-            if (!variants.ContainsKey(lines[i].Sku)) errors.Add($"lines[{i}].sku", $"SKU '{lines[i].Sku}' does not exist.");
+        var (skus, variants) = await SnapshotAsync(request.Lines!, catalog, errors, ct);
         if (!errors.IsValid) return errors.ToProblem();
-        var currencies = variants.Values.Select(v => v.Price.Currency).Distinct().ToList();
-        if (currencies.Count > 1)
-            return Problems.Conflict("mixed_currency", $"The SKUs are priced in different currencies ({string.Join(", ", currencies)}); place one order per currency.");
+        var currency = CurrencyOf(variants);
 
-        var destination = request.ShippingAddress is { Latitude: { } lat, Longitude: { } lon } ? (lat, lon) : ((double, double)?)null;
-        var sourcingLines = lines.Select((l, i) => new SourcingLine(i, variants[l.Sku].Sku, l.Quantity, l.Fulfillment!.Method!.Value, l.Fulfillment.LocationCode?.ToUpperInvariant())).ToList();
         IReadOnlyList<string> shortSkus = [];
         // The first plan uses this node's stock view; a refusal or a lost race is always re-checked on the database.
         var fresh = false;
         for (var attempt = 0; attempt < Attempts; attempt++)
         {
             var levels = fresh ? await stock.ForSkusAsync(skus, ct) : await stock.RecentForSkusAsync(skus, ct);
-            var plan = NearestSourcing.Plan(sourcingLines, levels, locations, destination);
+            var plan = Plan(request, variants, levels, locations);
             if (!plan.Complete)
             {
                 if (!fresh) { fresh = true; continue; }
@@ -68,25 +60,19 @@ internal static class PlaceOrder
             }
 
             var now = clock.GetUtcNow().UtcDateTime;
-            var order = Build(request, variants, plan, currencies[0], user, now);
+            var order = Build(request, variants, plan, currency, user.Actor(), now);
             await session.BeginAsync(ct);
             try
             {
-                order.AssignNumber(await OrderNumbers.NextAsync(db, ct));
-                var claims = order.Lines.SelectMany(l => l.Allocations.Select(a => new StockClaim(order.Id, l.Id, a.LocationCode, l.Sku, a.Quantity))).ToList();
-                var failed = await reservations.ReserveAsync(claims, user.Actor(), now, ct);
+                var failed = await ReserveAndAddAsync(order, db, reservations, user.Actor(), now, ct);
                 if (failed.Count > 0)
                 {
-                    shortSkus = failed.Select(f => f.Sku).Distinct().ToList();
+                    shortSkus = failed;
                     await session.RollbackAsync();
                     fresh = true;
                     continue;
                 }
-                db.Orders.Add(order);
                 idempotency?.Remember(db, order.Id, now);
-                db.Publish(new OrderPlaced(order.Id, order.Number, order.Channel.ToString().ToLowerInvariant(), order.Total.ToDto(), order.CustomerEmail,
-                    order.Lines.Select(l => new OrderLineSummary(l.Sku, l.Quantity, OrderMapping.Method(l.Method),
-                        l.Allocations.ToDictionary(a => a.LocationCode, a => a.Quantity))).ToList()), now);
                 await db.SaveChangesAsync(ct);
                 await session.CommitAsync(ct);
                 return TypedResults.Created($"/api/v1/orders/{order.Id}", order.ToDetails());
@@ -114,16 +100,65 @@ internal static class PlaceOrder
     private static async Task<IResult> RefuseAsync(IReadOnlyList<string> skus, Idempotency? idempotency, OrdersDbContext db, CancellationToken ct)
     {
         if (idempotency is not null && await idempotency.ReplayAsync(db, ct) is { } replay) return replay;
-        return Problems.Conflict("insufficient_stock", $"Not enough stock to fulfill: {string.Join(", ", skus)}.",
-            new Dictionary<string, object?> { ["skus"] = skus });
+        var refusal = InsufficientStock(skus);
+        return Problems.Conflict(refusal.Code, refusal.Message, refusal.Extensions);
     }
 
-    private static Order Build(PlaceOrderRequest request, IReadOnlyDictionary<string, VariantSnapshot> variants, SourcingPlan plan,
-        string currency, ClaimsPrincipal user, DateTime now)
+    internal static DomainException InsufficientStock(IReadOnlyList<string> skus) =>
+        new("insufficient_stock", $"Not enough stock to fulfill: {string.Join(", ", skus)}.", extensions: new Dictionary<string, object?> { ["skus"] = skus });
+
+    /// <summary>The catalog snapshot of the order's SKUs (also the distinct SKUs, upper case); unknown SKUs go to <paramref name="errors"/>.</summary>
+    internal static async Task<(List<string> Skus, IReadOnlyDictionary<string, VariantSnapshot> Variants)> SnapshotAsync(
+        List<OrderLineInput> lines, ICatalogLookup catalog, Validator errors, CancellationToken ct)
+    {
+        var skus = lines.Select(l => l.Sku.ToUpperInvariant()).Distinct(StringComparer.Ordinal).ToList();
+        var variants = await catalog.FindVariantsAsync(skus, ct);
+        for (var i = 0; i < lines.Count; i++)
+            if (!variants.ContainsKey(lines[i].Sku)) errors.Add($"lines[{i}].sku", $"SKU '{lines[i].Sku}' does not exist.");
+        return (skus, variants);
+    }
+
+    /// <summary>An order has one currency: SKUs priced in several are refused (409 <c>mixed_currency</c>).</summary>
+    internal static string CurrencyOf(IReadOnlyDictionary<string, VariantSnapshot> variants)
+    {
+        var currencies = variants.Values.Select(v => v.Price.Currency).Distinct().ToList();
+        if (currencies.Count > 1)
+            throw new DomainException("mixed_currency", $"The SKUs are priced in different currencies ({string.Join(", ", currencies)}); place one order per currency.");
+        return currencies[0];
+    }
+
+    internal static SourcingPlan Plan(PlaceOrderRequest request, IReadOnlyDictionary<string, VariantSnapshot> variants,
+        IReadOnlyList<StockLevel> levels, IReadOnlyDictionary<string, LocationSnapshot> locations)
+    {
+        var destination = request.ShippingAddress is { Latitude: { } lat, Longitude: { } lon } ? (lat, lon) : ((double, double)?)null;
+        var sourcingLines = request.Lines!.Select((l, i) => new SourcingLine(i, variants[l.Sku].Sku, l.Quantity, l.Fulfillment!.Method!.Value, l.Fulfillment.LocationCode?.ToUpperInvariant())).ToList();
+        return NearestSourcing.Plan(sourcingLines, levels, locations, destination);
+    }
+
+    /// <summary>
+    /// Inside the caller's transaction: numbers the order, reserves every allocation and adds the order with its
+    /// <c>order.placed</c> event. Answers the SKUs that could not be reserved; then nothing may be committed.
+    /// </summary>
+    internal static async Task<IReadOnlyList<string>> ReserveAndAddAsync(Order order, OrdersDbContext db, IStockReservations reservations,
+        string actor, DateTime now, CancellationToken ct)
+    {
+        order.AssignNumber(await OrderNumbers.NextAsync(db, ct));
+        var claims = order.Lines.SelectMany(l => l.Allocations.Select(a => new StockClaim(order.Id, l.Id, a.LocationCode, l.Sku, a.Quantity))).ToList();
+        var failed = await reservations.ReserveAsync(claims, actor, now, ct);
+        if (failed.Count > 0) return failed.Select(f => f.Sku).Distinct().ToList();
+        db.Orders.Add(order);
+        db.Publish(new OrderPlaced(order.Id, order.Number, order.Channel.ToString().ToLowerInvariant(), order.Total.ToDto(), order.CustomerEmail,
+            order.Lines.Select(l => new OrderLineSummary(l.Sku, l.Quantity, OrderMapping.Method(l.Method),
+                l.Allocations.ToDictionary(a => a.LocationCode, a => a.Quantity))).ToList()), now);
+        return [];
+    }
+
+    internal static Order Build(PlaceOrderRequest request, IReadOnlyDictionary<string, VariantSnapshot> variants, SourcingPlan plan,
+        string currency, string actor, DateTime now)
     {
         var order = new Order
         {
-            Channel = request.Channel!.Value, Currency = currency, PlacedAt = now, PlacedBy = user.Actor(),
+            Channel = request.Channel!.Value, Currency = currency, PlacedAt = now, PlacedBy = actor,
             CustomerEmail = OrderInput.Normalize(request.Customer?.Email), CustomerName = request.Customer?.Name, CustomerPhone = request.Customer?.Phone,
             ShippingAddress = request.ShippingAddress is { } a
                 ? new Address(a.Line1, a.Line2, a.City, a.PostalCode, a.Country, a.Latitude, a.Longitude) : null,
@@ -139,7 +174,7 @@ internal static class PlaceOrder
         return order;
     }
 
-    private static Validator Validate(PlaceOrderRequest request, IReadOnlyDictionary<string, LocationSnapshot> locations)
+    internal static Validator Validate(PlaceOrderRequest request, IReadOnlyDictionary<string, LocationSnapshot> locations)
     {
         var errors = new Validator();
         if (request.Channel is null) errors.Add("channel", "is required: web, app, store, social, marketplace or callcenter.");
