@@ -8,7 +8,8 @@ namespace Omni.Returns.Features;
 
 /// <summary>
 /// Pays a return's refund through the Payments module, inside the return's transaction: a declined refund undoes the
-/// whole return (the associate may offer store credit instead). Without a payment provider the refund stays owed.
+/// whole return (the associate may offer store credit instead). When Omni holds no payment of the order (no payment
+/// module, or an order paid outside Omni such as by invoice) the refund stays owed: recorded, pending, settled elsewhere.
 /// </summary>
 internal static class ReturnRefund
 {
@@ -16,7 +17,7 @@ internal static class ReturnRefund
     {
         // An even exchange owes nothing: settled as it is received.
         if (@return.RefundMinor == 0) { @return.MarkRefunded(null, now); return; }
-        if (payments is null) return;
+        if (payments is null || await payments.PositionAsync(@return.OrderId, ct) is null) return;
 
         var outcome = await payments.RefundAsync(@return.OrderId, @return.Refund, @return.RefundTo,
             $"Return {@return.Id} of order {@return.OrderNumber} at {@return.LocationCode}", $"return:{@return.Id}", ct);
