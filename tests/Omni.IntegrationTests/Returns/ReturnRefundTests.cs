@@ -50,7 +50,7 @@ public abstract class ReturnRefundTests(OmniFactory omni)
         Assert.Equal("refunded", received.GetProperty("status").GetString());
         Assert.Equal("refunded", refund.GetProperty("status").GetString());
         Assert.Equal(20m, refund.GetProperty("amount").Amount());
-        Assert.StartsWith("sim_ref_", refund.GetProperty("reference").GetString());
+        Assert.False(string.IsNullOrEmpty(refund.GetProperty("reference").GetString()));
         Assert.Equal(received.GetProperty("id").GetGuid(), retried.GetProperty("id").GetGuid());
         var payment = await (await _api.GetAsync($"/api/v1/orders/{sale}/payment")).Json(HttpStatusCode.OK);
         Assert.Equal(20m, payment.GetProperty("refunded").Amount());
