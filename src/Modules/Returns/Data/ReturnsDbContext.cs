@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Omni.Common.Data;
 using Omni.Returns.Domain;
-using Omni.Returns.Features;
 
 namespace Omni.Returns.Data;
 
@@ -58,7 +57,7 @@ internal abstract class ReturnsDbContext(DbContextOptions options) : ModuleDbCon
             e.Property(x => x.Document).HasMaxLength(100_000);
             e.Property(x => x.UpdatedBy).HasMaxLength(100);
             // The row always exists, so a policy update is a plain update: two first updates cannot both insert it.
-            e.HasData(new PolicyRecord { Id = PolicyRecord.SingletonId, Document = ReturnPolicies.Serialize(ReturnPolicy.Default) });
+            e.HasData(new PolicyRecord { Id = PolicyRecord.SingletonId, Document = ReturnPolicy.Default.ToDocument() });
         });
         model.IdempotencyKeys("returns_idempotency_keys", resourceColumn: "return_id");
     }

@@ -1,3 +1,6 @@
+using System.Text.Json;
+using Omni.Common.Http;
+
 namespace Omni.Returns.Domain;
 
 /// <summary>The state the customer brings an item back in, as the associate judges it at the counter.</summary>
@@ -51,6 +54,13 @@ public sealed record ReturnPolicy(int DefaultWindowDays, IReadOnlyList<CategoryW
         new ConditionRule(ReturnCondition.Opened, true, Disposition.Restock, []),
         new ConditionRule(ReturnCondition.Damaged, true, Disposition.Unsellable, []),
     ]);
+
+    private static readonly JsonSerializerOptions Json = OmniJson.Create();
+
+    /// <summary>The stored form: the API's own JSON.</summary>
+    internal string ToDocument() => JsonSerializer.Serialize(this, Json);
+
+    internal static ReturnPolicy FromDocument(string document) => JsonSerializer.Deserialize<ReturnPolicy>(document, Json)!;
 }
 
 /// <summary>One line as the policy sees it.</summary>

@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Omni.Common.Http;
 using Omni.Returns.Data;
 using Omni.Returns.Domain;
 
@@ -12,15 +10,11 @@ public sealed record ReturnPolicyDetails(int DefaultWindowDays, IReadOnlyList<Ca
 /// <summary>Reads and writes the one stored policy (the migration stores <see cref="ReturnPolicy.Default"/> first).</summary>
 internal static class ReturnPolicies
 {
-    private static readonly JsonSerializerOptions Json = OmniJson.Create();
-
     public static async Task<(ReturnPolicy Policy, PolicyRecord Record)> LoadAsync(ReturnsDbContext db, CancellationToken ct)
     {
         var record = await db.Policies.FirstAsync(p => p.Id == PolicyRecord.SingletonId, ct);
-        return (JsonSerializer.Deserialize<ReturnPolicy>(record.Document, Json)!, record);
+        return (ReturnPolicy.FromDocument(record.Document), record);
     }
-
-    public static string Serialize(ReturnPolicy policy) => JsonSerializer.Serialize(policy, Json);
 
     public static ReturnPolicyDetails ToDetails(ReturnPolicy p, PolicyRecord record) =>
         new(p.DefaultWindowDays, p.CategoryWindows, p.FinalSaleCategories, p.FinalSaleSkus, p.Conditions, record.UpdatedAt, record.UpdatedBy);

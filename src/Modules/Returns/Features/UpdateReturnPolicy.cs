@@ -29,7 +29,7 @@ internal static class UpdateReturnPolicy
         if (!errors.IsValid) return errors.ToProblem();
 
         var (_, record) = await ReturnPolicies.LoadAsync(db, ct);
-        record.Document = ReturnPolicies.Serialize(policy!);
+        record.Document = policy!.ToDocument();
         record.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         record.UpdatedBy = user.Actor();
         await db.SaveChangesAsync(ct);
