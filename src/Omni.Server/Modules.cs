@@ -7,6 +7,7 @@ using Omni.Locations;
 using Omni.Orders;
 using Omni.Payments;
 using Omni.Pricing;
+using Omni.Returns;
 
 namespace Omni.Server;
 
@@ -21,7 +22,8 @@ internal static class Modules
         .AddInventory(database)
         .AddOrders(database)
         .AddPricing(database)
-        .AddPayments(database);
+        .AddPayments(database)
+        .AddReturns(database);
 
     public static IEndpointRouteBuilder MapOmniModules(this IEndpointRouteBuilder api)
     {
@@ -33,6 +35,7 @@ internal static class Modules
         api.MapOrders();
         api.MapPricing();
         api.MapPayments();
+        api.MapReturns();
         return api;
     }
 }

@@ -1,6 +1,7 @@
 using Omni.Common.Data;
 using Omni.Contracts.Identity;
 using Omni.Common.Events.Subscriptions;
+using Omni.Contracts.Orders;
 using Omni.Orders.Data;
 using Omni.Orders.Data.Migrations.Postgres;
 using Omni.Orders.Data.Migrations.Sqlite;
@@ -25,6 +26,8 @@ public static class OrdersModule
             .Validate(o => o.ExpiryPollInterval > TimeSpan.Zero && o.ExpiryBatchSize > 0, $"{PickupExpiryOptions.Section} needs a positive ExpiryPollInterval and ExpiryBatchSize.");
         services.AddHostedService<ExpirePickups>();
         services.AddEventSubscriber<WhenInventoryOversold>(WhenInventoryOversold.Name);
+        services.AddScoped<IOrderLookup, OrderLookup>();
+        services.AddScoped<IOrderPlacement, OrderPlacement>();
         return services;
     }
 

@@ -43,74 +43,50 @@ internal static class PlaceOrder
         var errors = Validate(request, locations);
         if (!errors.IsValid) return errors.ToProblem();
 
-        var (idempotency, badKey) = Idempotency.From(http, user, nameof(PlaceOrder), request);
+        var (idempotency, badKey) = Idempotency.From(http, user.CallerId(), nameof(PlaceOrder), request);
         if (badKey is not null) return badKey;
 
-        var lines = request.Lines!;
-        var skus = lines.Select(l => l.Sku.ToUpperInvariant()).Distinct(StringComparer.Ordinal).ToList();
-        var variants = await catalog.FindVariantsAsync(skus, ct);
-        for (var i = 0; i < lines.Count; i++)
-            if (!variants.ContainsKey(lines[i].Sku)) errors.Add($"lines[{i}].sku", $"SKU '{lines[i].Sku}' does not exist.");
+        var (skus, variants) = await SnapshotAsync(request.Lines!, catalog, errors, ct);
         if (!errors.IsValid) return errors.ToProblem();
-        var currencies = variants.Values.Select(v => v.Price.Currency).Distinct().ToList();
-        if (currencies.Count > 1)
-            return Problems.Conflict("mixed_currency", $"The SKUs are priced in different currencies ({string.Join(", ", currencies)}); place one order per currency.");
+        var currency = CurrencyOf(variants);
 
-        var destination = request.ShippingAddress is { Latitude: { } lat, Longitude: { } lon } ? (lat, lon) : ((double, double)?)null;
-        var sourcingLines = lines.Select((l, i) => new SourcingLine(i, variants[l.Sku].Sku, l.Quantity, l.Fulfillment!.Method!.Value, l.Fulfillment.LocationCode?.ToUpperInvariant())).ToList();
+        var admission = new Admission(db, reservations, pricing, payments, locations);
+        var sourcing = await signals.InputAsync(request.Channel!.Value, Destination(request), locations, ct);
         IReadOnlyList<string> shortSkus = [];
-        var sourcing = await signals.InputAsync(request.Channel!.Value, destination, locations, ct);
         // The first plan uses this node's stock view; a refusal or a lost race is always re-checked on the database.
         var fresh = false;
         for (var attempt = 0; attempt < Attempts; attempt++)
         {
             var levels = fresh ? await stock.ForSkusAsync(skus, ct) : await stock.RecentForSkusAsync(skus, ct);
-            var sourced = SourcingOptimizer.Plan(sourcingLines, sourcing with { Stock = levels });
-            var plan = sourced.Plan;
-            if (!plan.Complete)
+            var sourced = SourcingOptimizer.Plan(SourcingLines(request, variants), sourcing with { Stock = levels });
+            if (!sourced.Plan.Complete)
             {
                 if (!fresh) { fresh = true; continue; }
-                return await RefuseAsync(plan.ShortSkus, idempotency, db, ct);
+                return await RefuseAsync(sourced.Plan.ShortSkus, idempotency, db, ct);
             }
 
             var now = clock.GetUtcNow().UtcDateTime;
-            var order = Build(request, variants, plan, currencies[0], user, now);
+            var order = Build(request, variants, sourced.Plan, currency, user.Actor(), now);
             await session.BeginAsync(ct);
             try
             {
-                order.AssignNumber(await OrderNumbers.NextAsync(db, ct));
-                var claims = order.Lines.SelectMany(l => l.Allocations.Select(a => new StockClaim(order.Id, l.Id, a.LocationCode, l.Sku, a.Quantity))).ToList();
-                var failed = await reservations.ReserveAsync(claims, user.Actor(), now, ct);
-                if (failed.Count > 0)
+                var admitted = await admission.AdmitAsync(order, request, variants, sourced, user.Actor(), now, ct);
+                if (admitted.ShortSkus.Count > 0)
                 {
-                    shortSkus = failed.Select(f => f.Sku).Distinct().ToList();
+                    shortSkus = admitted.ShortSkus;
                     await session.RollbackAsync();
                     fresh = true;
                     continue;
                 }
-                if (await PricedThroughEngine.PriceAsync(pricing, order, variants, request.Coupons, request.ShippingAddress?.Country, locations, atTill: false, ct) is { } refused)
+                if (admitted.Refusal is { } refused)
                 {
                     await session.RollbackAsync();
                     return idempotency is not null && await idempotency.ReplayAsync(db, ct) is { } replay ? replay : refused;
                 }
-                // Authorized after pricing: the amount is what the customer pays, discounts and coupons included.
-                if (request.Payment is { } payment
-                    && await payments.AuthorizeAsync(order.Id, order.Total, payment.ToTender(), order.CustomerEmail, ct) is { Succeeded: false } declined)
-                {
-                    await session.RollbackAsync();
-                    return Problems.Problem(StatusCodes.Status402PaymentRequired, "payment_declined", declined.Message ?? "The payment was declined.",
-                        new Dictionary<string, object?> { ["declineCode"] = declined.DeclineCode });
-                }
-                db.Orders.Add(order);
-                db.SourcingDecisions.Add(SourcingData.Decision(order.Id, sourced.Explanation, now));
-                db.Fulfillments.AddRange(Fulfillment.ForOrder(order, now));
                 idempotency?.Remember(db, order.Id, now);
-                db.Publish(new OrderPlaced(order.Id, order.Number, order.Channel.ToString().ToLowerInvariant(), order.Total.ToDto(), order.CustomerEmail,
-                    order.Lines.Select(l => new OrderLineSummary(l.Sku, l.Quantity, OrderMapping.Method(l.Method),
-                        l.Allocations.ToDictionary(a => a.LocationCode, a => a.Quantity))).ToList()), now);
                 await db.SaveChangesAsync(ct);
                 await session.CommitAsync(ct);
-                signals.Took(plan.Allocations.Where(a => sourcingLines[a.LineIndex].Method != FulfillmentMethod.CarryOut).Select(a => a.LocationCode));
+                signals.Took(sourced.Plan.Allocations.Where(a => order.Lines[a.LineIndex].Method != FulfillmentMethod.CarryOut).Select(a => a.LocationCode));
                 return TypedResults.Created($"/api/v1/orders/{order.Id}", order.ToDetails());
             }
             catch (DbUpdateException e) when (idempotency is not null && UniqueViolation.Is(e))
@@ -136,16 +112,45 @@ internal static class PlaceOrder
     private static async Task<IResult> RefuseAsync(IReadOnlyList<string> skus, Idempotency? idempotency, OrdersDbContext db, CancellationToken ct)
     {
         if (idempotency is not null && await idempotency.ReplayAsync(db, ct) is { } replay) return replay;
-        return Problems.Conflict("insufficient_stock", $"Not enough stock to fulfill: {string.Join(", ", skus)}.",
-            new Dictionary<string, object?> { ["skus"] = skus });
+        var refusal = InsufficientStock(skus);
+        return Problems.Conflict(refusal.Code, refusal.Message, refusal.Extensions);
     }
 
-    private static Order Build(PlaceOrderRequest request, IReadOnlyDictionary<string, VariantSnapshot> variants, SourcingPlan plan,
-        string currency, ClaimsPrincipal user, DateTime now)
+    internal static DomainException InsufficientStock(IReadOnlyList<string> skus) =>
+        new("insufficient_stock", $"Not enough stock to fulfill: {string.Join(", ", skus)}.", extensions: new Dictionary<string, object?> { ["skus"] = skus });
+
+    /// <summary>The catalog snapshot of the order's SKUs (also the distinct SKUs, upper case); unknown SKUs go to <paramref name="errors"/>.</summary>
+    internal static async Task<(List<string> Skus, IReadOnlyDictionary<string, VariantSnapshot> Variants)> SnapshotAsync(
+        List<OrderLineInput> lines, ICatalogLookup catalog, Validator errors, CancellationToken ct)
+    {
+        var skus = lines.Select(l => l.Sku.ToUpperInvariant()).Distinct(StringComparer.Ordinal).ToList();
+        var variants = await catalog.FindVariantsAsync(skus, ct);
+        for (var i = 0; i < lines.Count; i++)
+            if (!variants.ContainsKey(lines[i].Sku)) errors.Add($"lines[{i}].sku", $"SKU '{lines[i].Sku}' does not exist.");
+        return (skus, variants);
+    }
+
+    /// <summary>An order has one currency: SKUs priced in several are refused (409 <c>mixed_currency</c>).</summary>
+    internal static string CurrencyOf(IReadOnlyDictionary<string, VariantSnapshot> variants)
+    {
+        var currencies = variants.Values.Select(v => v.Price.Currency).Distinct().ToList();
+        if (currencies.Count > 1)
+            throw new DomainException("mixed_currency", $"The SKUs are priced in different currencies ({string.Join(", ", currencies)}); place one order per currency.");
+        return currencies[0];
+    }
+
+    internal static (double Lat, double Lon)? Destination(PlaceOrderRequest request) =>
+        request.ShippingAddress is { Latitude: { } lat, Longitude: { } lon } ? (lat, lon) : null;
+
+    internal static List<SourcingLine> SourcingLines(PlaceOrderRequest request, IReadOnlyDictionary<string, VariantSnapshot> variants) =>
+        [.. request.Lines!.Select((l, i) => new SourcingLine(i, variants[l.Sku].Sku, l.Quantity, l.Fulfillment!.Method!.Value, l.Fulfillment.LocationCode?.ToUpperInvariant()))];
+
+    internal static Order Build(PlaceOrderRequest request, IReadOnlyDictionary<string, VariantSnapshot> variants, SourcingPlan plan,
+        string currency, string actor, DateTime now)
     {
         var order = new Order
         {
-            Channel = request.Channel!.Value, Currency = currency, PlacedAt = now, PlacedBy = user.Actor(),
+            Channel = request.Channel!.Value, Currency = currency, PlacedAt = now, PlacedBy = actor,
             CustomerEmail = OrderInput.Normalize(request.Customer?.Email), CustomerName = request.Customer?.Name, CustomerPhone = request.Customer?.Phone,
             ShippingAddress = request.ShippingAddress is { } a
                 ? new Address(a.Line1, a.Line2, a.City, a.PostalCode, a.Country, a.Latitude, a.Longitude) : null,
@@ -161,7 +166,7 @@ internal static class PlaceOrder
         return order;
     }
 
-    private static Validator Validate(PlaceOrderRequest request, IReadOnlyDictionary<string, LocationSnapshot> locations)
+    internal static Validator Validate(PlaceOrderRequest request, IReadOnlyDictionary<string, LocationSnapshot> locations)
     {
         var errors = new Validator();
         if (request.Channel is null) errors.Add("channel", "is required: web, app, store, social, marketplace or callcenter.");

@@ -56,7 +56,7 @@ internal static class RecordStoreSale
             if (!variants.ContainsKey(lines[i].Sku)) errors.Add($"lines[{i}].sku", $"SKU '{lines[i].Sku}' does not exist.");
         if (!errors.IsValid) return errors.ToProblem();
 
-        var (idempotency, badKey) = Idempotency.From(http, user, $"{nameof(RecordStoreSale)}:{locationCode}", request);
+        var (idempotency, badKey) = Idempotency.From(http, user.CallerId(), $"{nameof(RecordStoreSale)}:{locationCode}", request);
         if (badKey is not null) return badKey;
         if (idempotency is not null && await idempotency.ReplayAsync(db, ct) is { } replay) return replay;
 
