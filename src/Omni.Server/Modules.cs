@@ -4,6 +4,7 @@ using Omni.Identity;
 using Omni.Integration;
 using Omni.Inventory;
 using Omni.Locations;
+using Omni.Notifications;
 using Omni.Orders;
 using Omni.Payments;
 using Omni.Pricing;
@@ -21,7 +22,8 @@ internal static class Modules
         .AddInventory(database)
         .AddOrders(database)
         .AddPricing(database)
-        .AddPayments(database);
+        .AddPayments(database)
+        .AddNotifications(database);
 
     public static IEndpointRouteBuilder MapOmniModules(this IEndpointRouteBuilder api)
     {
