@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -15,49 +14,7 @@ using static Omni.IntegrationTests.Orders.OrderRequests;
 
 namespace Omni.IntegrationTests.Notifications;
 
-/// <summary>Notification files go to a directory of the fixture's own, on both providers.</summary>
-internal static class NotificationSettings
-{
-    public static string Apply(IWebHostBuilder builder)
-    {
-        var directory = Path.Combine(Path.GetTempPath(), "omni-notifications", Guid.NewGuid().ToString("N"));
-        builder.UseSetting("Omni:Notifications:Directory", directory);
-        return directory;
-    }
-
-    public static void Delete(string directory)
-    {
-        try { if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true); } catch (IOException) { }
-    }
-}
-
-public sealed class NotificationSqliteOmni : SqliteOmni
-{
-    public string Directory { get; private set; } = "";
-
-    protected override void ConfigureSettings(IWebHostBuilder builder) => Directory = NotificationSettings.Apply(builder);
-
-    protected override async Task DisposeCoreAsync()
-    {
-        await base.DisposeCoreAsync();
-        NotificationSettings.Delete(Directory);
-    }
-}
-
-public sealed class NotificationPostgresOmni : PostgresOmni
-{
-    public string Directory { get; private set; } = "";
-
-    protected override void ConfigureSettings(IWebHostBuilder builder) => Directory = NotificationSettings.Apply(builder);
-
-    protected override async Task DisposeCoreAsync()
-    {
-        await base.DisposeCoreAsync();
-        NotificationSettings.Delete(Directory);
-    }
-}
-
-public abstract class NotificationTests(OmniFactory omni, Func<string> directory)
+public abstract class NotificationTests(OmniFactory omni)
 {
     private readonly HttpClient _api = omni.Admin();
 
@@ -151,9 +108,9 @@ public abstract class NotificationTests(OmniFactory omni, Func<string> directory
 
     private List<MimeMessage> MailsTo(string email)
     {
-        var folder = Path.Combine(directory(), "email");
-        return !System.IO.Directory.Exists(folder) ? []
-            : System.IO.Directory.GetFiles(folder, "*.eml").Select(f => MimeMessage.Load(f))
+        var folder = Path.Combine(omni.NotificationDirectory, "email");
+        return !Directory.Exists(folder) ? []
+            : Directory.GetFiles(folder, "*.eml").Select(f => MimeMessage.Load(f))
                 .Where(m => m.To.Mailboxes.Any(b => b.Address == email)).ToList();
     }
 
@@ -165,6 +122,6 @@ public abstract class NotificationTests(OmniFactory omni, Func<string> directory
     }
 }
 
-public sealed class NotificationTests_Sqlite(NotificationSqliteOmni omni) : NotificationTests(omni, () => omni.Directory), IClassFixture<NotificationSqliteOmni>;
+public sealed class NotificationTests_Sqlite(SqliteOmni omni) : NotificationTests(omni), IClassFixture<SqliteOmni>;
 
-public sealed class NotificationTests_Postgres(NotificationPostgresOmni omni) : NotificationTests(omni, () => omni.Directory), IClassFixture<NotificationPostgresOmni>;
+public sealed class NotificationTests_Postgres(PostgresOmni omni) : NotificationTests(omni), IClassFixture<PostgresOmni>;
