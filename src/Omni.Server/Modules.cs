@@ -4,6 +4,7 @@ using Omni.Identity;
 using Omni.Integration;
 using Omni.Inventory;
 using Omni.Locations;
+using Omni.Notifications;
 using Omni.Orders;
 using Omni.Payments;
 using Omni.Pricing;
@@ -23,7 +24,8 @@ internal static class Modules
         .AddOrders(database)
         .AddPricing(database)
         .AddPayments(database)
-        .AddReturns(database);
+        .AddReturns(database)
+        .AddNotifications(database);
 
     public static IEndpointRouteBuilder MapOmniModules(this IEndpointRouteBuilder api)
     {

@@ -17,7 +17,9 @@ public sealed record OrderLineSummary(string Sku, int Quantity, string Method, I
 /// <param name="Total">Order total.</param>
 /// <param name="CustomerEmail">Customer e-mail if given.</param>
 /// <param name="Lines">Lines.</param>
-public sealed record OrderPlaced(Guid OrderId, string Number, string Channel, MoneyDto Total, string? CustomerEmail, IReadOnlyList<OrderLineSummary> Lines) : IEvent
+/// <param name="CustomerPhone">Customer phone if given (for SMS notifications).</param>
+public sealed record OrderPlaced(Guid OrderId, string Number, string Channel, MoneyDto Total, string? CustomerEmail, IReadOnlyList<OrderLineSummary> Lines,
+    string? CustomerPhone = null) : IEvent
 {
     /// <inheritdoc />
     public static string EventType => "order.placed";
