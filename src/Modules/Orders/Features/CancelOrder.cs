@@ -36,8 +36,9 @@ internal static class CancelOrder
                 db.Publish(new OrderCancelled(order.Id, order.Number, request?.Reason), now);
                 // The order row is written first: its version check makes a concurrent second cancel fail before it releases anything.
                 await db.SaveChangesAsync(ct);
-                await reservations.ReleaseAsync(order.Id, "order cancelled", user.Actor(), now, ct);
+                // Coupons before stock, the order placement takes them in: the same lock order everywhere means no deadlock.
                 await pricing.ReleaseCouponsAsync(order.Id, now, ct);
+                await reservations.ReleaseAsync(order.Id, "order cancelled", user.Actor(), now, ct);
                 return TypedResults.Ok(order.ToDetails());
             }, ct);
         }

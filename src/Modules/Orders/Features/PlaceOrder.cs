@@ -54,6 +54,9 @@ internal static class PlaceOrder
         if (currencies.Count > 1)
             return Problems.Conflict("mixed_currency", $"The SKUs are priced in different currencies ({string.Join(", ", currencies)}); place one order per currency.");
 
+        if (await PricedThroughEngine.CheckAsync(pricing, request.Coupons, request.Customer?.Email, ct) is { } refusedEarly)
+            return idempotency is not null && await idempotency.ReplayAsync(db, ct) is { } earlyReplay ? earlyReplay : refusedEarly;
+
         var destination = request.ShippingAddress is { Latitude: { } lat, Longitude: { } lon } ? (lat, lon) : ((double, double)?)null;
         var sourcingLines = lines.Select((l, i) => new SourcingLine(i, variants[l.Sku].Sku, l.Quantity, l.Fulfillment!.Method!.Value, l.Fulfillment.LocationCode?.ToUpperInvariant())).ToList();
         IReadOnlyList<string> shortSkus = [];
@@ -75,6 +78,12 @@ internal static class PlaceOrder
             try
             {
                 order.AssignNumber(await OrderNumbers.NextAsync(db, ct));
+                // Coupons before stock: a rush on a limited coupon queues on the coupon's row alone, and the refused never lock stock.
+                if (await PricedThroughEngine.PriceAsync(pricing, order, variants, request.Coupons, request.ShippingAddress?.Country, locations, atTill: false, ct) is { } refused)
+                {
+                    await session.RollbackAsync();
+                    return idempotency is not null && await idempotency.ReplayAsync(db, ct) is { } replay ? replay : refused;
+                }
                 var claims = order.Lines.SelectMany(l => l.Allocations.Select(a => new StockClaim(order.Id, l.Id, a.LocationCode, l.Sku, a.Quantity))).ToList();
                 var failed = await reservations.ReserveAsync(claims, user.Actor(), now, ct);
                 if (failed.Count > 0)
@@ -83,11 +92,6 @@ internal static class PlaceOrder
                     await session.RollbackAsync();
                     fresh = true;
                     continue;
-                }
-                if (await PricedThroughEngine.PriceAsync(pricing, order, variants, request.Coupons, request.ShippingAddress?.Country, locations, atTill: false, ct) is { } refused)
-                {
-                    await session.RollbackAsync();
-                    return idempotency is not null && await idempotency.ReplayAsync(db, ct) is { } replay ? replay : refused;
                 }
                 db.Orders.Add(order);
                 idempotency?.Remember(db, order.Id, now);
