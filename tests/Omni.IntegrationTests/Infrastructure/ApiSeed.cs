@@ -8,15 +8,18 @@ public static class ApiSeed
 {
     public static readonly string[] AllCapabilities = ["ship", "pickup", "curbside", "returns", "shipToStore"];
 
-    public static async Task<string> Location(HttpClient client, string prefix, string type = "store", double lat = 48.8566, double lon = 2.3522, string[]? capabilities = null)
+    public static Task<string> Location(HttpClient client, string prefix, string type = "store", double lat = 48.8566, double lon = 2.3522, string[]? capabilities = null) =>
+        LocationWithCode(client, OmniFactory.Unique(prefix), type, lat, lon, capabilities);
+
+    public static async Task<string> LocationWithCode(HttpClient client, string code, string type = "store", double lat = 48.8566, double lon = 2.3522, string[]? capabilities = null,
+        int? pickupHoldDays = null)
     {
-        var code = OmniFactory.Unique(prefix);
         var response = await client.PostJson("/api/v1/locations", new
         {
             code, name = $"Test {code}", type,
             address = new { line1 = "1 Rue de Test", city = "Paris", postalCode = "75001", country = "FR" },
             latitude = lat, longitude = lon, timeZone = "Europe/Paris",
-            capabilities = capabilities ?? AllCapabilities, dailyOrderCapacity = 500,
+            capabilities = capabilities ?? AllCapabilities, dailyOrderCapacity = 500, pickupHoldDays,
         });
         await response.Json(HttpStatusCode.Created);
         return code;

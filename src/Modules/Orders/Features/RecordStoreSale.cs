@@ -10,6 +10,7 @@ using Omni.Contracts.Identity;
 using Omni.Contracts.Inventory;
 using Omni.Contracts.Locations;
 using Omni.Contracts.Orders;
+using Omni.Contracts.Payments;
 using Omni.Contracts.Pricing;
 using Omni.Orders.Data;
 using Omni.Orders.Domain;
@@ -18,8 +19,10 @@ namespace Omni.Orders.Features;
 
 public sealed record StoreSaleLine(string Sku, int Quantity, MoneyDto? UnitPrice);
 
-/// <summary><c>coupons</c>: codes the till accepted; a code over its limit (the till was offline) is recorded and flagged, never refused.</summary>
-public sealed record RecordStoreSaleRequest(DateTime? OccurredAt, List<StoreSaleLine>? Lines, CustomerInput? Customer, List<string>? Coupons = null);
+// Payment is the tender taken at the till; cash when the till does not say. Coupons: codes the till accepted; a code over
+// its limit (the till was offline) is recorded and flagged, never refused.
+public sealed record RecordStoreSaleRequest(DateTime? OccurredAt, List<StoreSaleLine>? Lines, CustomerInput? Customer, PaymentInput? Payment = null,
+    List<string>? Coupons = null);
 
 /// <summary>
 /// A sale at the till is a fact: it is recorded as a completed store order and takes stock off hand at once, even
@@ -36,7 +39,7 @@ internal static class RecordStoreSale
 
     internal static async Task<IResult> Handle(string locationCode, RecordStoreSaleRequest request, HttpRequest http, ClaimsPrincipal user,
         OrdersDbContext db, DbSession session, ICatalogLookup catalog, ILocationDirectory directory, IStockFacts stock,
-        IPricing pricing, TimeProvider clock, CancellationToken ct)
+        IPricing pricing, IPayments payments, TimeProvider clock, CancellationToken ct)
     {
         locationCode = locationCode.ToUpperInvariant();
         var now = clock.GetUtcNow().UtcDateTime;
@@ -82,6 +85,8 @@ internal static class RecordStoreSale
                 order.AssignNumber(await OrderNumbers.NextAsync(db, ct));
                 await stock.RecordAsync(order.Lines.Select(l => new StockFact(locationCode, l.Sku, -l.Quantity, "sale", order.Number)).ToList(), user.Actor(), occurredAt, ct);
                 db.Orders.Add(order);
+                await payments.RecordTillPaymentAsync(order.Id, order.Total, request.Payment?.ToTender() ?? new PaymentTender("cash", null), order.CustomerEmail, ct);
+                db.Fulfillments.AddRange(Fulfillment.CarriedOut(order, occurredAt));
                 idempotency?.Remember(db, order.Id, now);
                 db.Publish(new OrderPlaced(order.Id, order.Number, "store", order.Total.ToDto(), order.CustomerEmail,
                     order.Lines.Select(l => new OrderLineSummary(l.Sku, l.Quantity, OrderMapping.Method(l.Method),
@@ -110,6 +115,7 @@ internal static class RecordStoreSale
         var prices = new List<Money>();
         if (request.OccurredAt is { } at && at.ToUniversalTime() > now + ClockSkew) errors.Add("occurredAt", "is in the future.");
         OrderInput.Customer(errors, request.Customer);
+        OrderInput.Payment(errors, request.Payment, PaymentTender.AtTill, tokenRequired: false);
         PricedThroughEngine.ValidateCoupons(errors, request.Coupons);
         if (request.Lines is not { Count: > 0 }) { errors.Add("lines", "must contain at least one line."); return prices; }
         if (request.Lines.Count > OrderInput.MaxLines) { errors.Add("lines", $"must contain at most {OrderInput.MaxLines} lines."); return prices; }
