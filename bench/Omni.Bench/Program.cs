@@ -32,7 +32,7 @@ var root = new RootCommand("Load benchmarks for a running Omni server, through i
     Options = { url, key, clients, duration, warmup, output, label },
 };
 
-BenchSettings Settings(ParseResult parse)
+BenchSettings Settings(ParseResult parse, bool needsServer = true)
 {
     var settings = new BenchSettings(
         new Uri(parse.GetValue(url)!, UriKind.Absolute),
@@ -43,7 +43,7 @@ BenchSettings Settings(ParseResult parse)
         parse.GetValue(output),
         parse.GetValue(label)!,
         args);
-    settings.Validate();
+    settings.Validate(needsServer);
     return settings;
 }
 
@@ -60,8 +60,18 @@ var hotSku = new Command("hotsku", "Many buyers race for one SKU with little sto
 hotSku.SetAction((parse, ct) => BenchCommand.RunAsync(
     () => HotSkuScenario.RunAsync(Settings(parse), parse.GetValue(buyers), parse.GetValue(stock), ct)));
 
+var quoteLines = new Option<int>("--lines") { Description = "Lines in the basket", DefaultValueFactory = _ => 20 };
+var promotionCount = new Option<int>("--promotions") { Description = "Active promotions", DefaultValueFactory = _ => 200 };
+var quote = new Command("quote", "The pricing engine in process: one quote of a basket against every active promotion, on one thread")
+{
+    Options = { quoteLines, promotionCount },
+};
+quote.SetAction((parse, ct) => BenchCommand.RunAsync(
+    () => QuoteScenario.RunAsync(Settings(parse, needsServer: false), parse.GetValue(quoteLines), parse.GetValue(promotionCount), ct)));
+
 root.Subcommands.Add(orders);
 root.Subcommands.Add(availability);
 root.Subcommands.Add(hotSku);
+root.Subcommands.Add(quote);
 
 return await root.Parse(args).InvokeAsync();

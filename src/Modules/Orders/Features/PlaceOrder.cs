@@ -50,6 +50,9 @@ internal static class PlaceOrder
         if (!errors.IsValid) return errors.ToProblem();
         var currency = CurrencyOf(variants);
 
+        if (await PricedThroughEngine.CheckAsync(pricing, request.Coupons, request.Customer?.Email, ct) is { } refusedEarly)
+            return idempotency is not null && await idempotency.ReplayAsync(db, ct) is { } earlyReplay ? earlyReplay : refusedEarly;
+
         var admission = new Admission(db, reservations, pricing, payments, locations);
         var sourcing = await signals.InputAsync(request.Channel!.Value, Destination(request), locations, ct);
         IReadOnlyList<string> shortSkus = [];
