@@ -60,7 +60,17 @@ var hotSku = new Command("hotsku", "Many buyers race for one SKU with little sto
 hotSku.SetAction((parse, ct) => BenchCommand.RunAsync(
     () => HotSkuScenario.RunAsync(Settings(parse), parse.GetValue(buyers), parse.GetValue(stock), ct)));
 
+var sourcingOrders = new Option<int>("--orders") { Description = "Random orders for the quality comparison", DefaultValueFactory = _ => 1000 };
+var sourcingSamples = new Option<int>("--samples") { Description = "5-line orders timed", DefaultValueFactory = _ => 5000 };
+var sourcing = new Command("sourcing", "Sourcing in process on the demo network: optimizer vs exact optimum vs nearest baseline, and its speed (no server)")
+{
+    Options = { sourcingOrders, sourcingSamples },
+};
+sourcing.SetAction((parse, ct) => BenchCommand.RunAsync(
+    () => SourcingScenario.RunAsync(parse.GetValue(sourcingOrders), parse.GetValue(sourcingSamples), parse.GetValue(output), args)));
+
 root.Subcommands.Add(orders);
+root.Subcommands.Add(sourcing);
 root.Subcommands.Add(availability);
 root.Subcommands.Add(hotSku);
 
