@@ -34,10 +34,11 @@ public enum LocationCapability
 /// <param name="Country">ISO 3166-1 alpha-2 country.</param>
 /// <param name="Capabilities">What the location offers.</param>
 /// <param name="DailyOrderCapacity">Orders it can fulfill per day.</param>
+/// <param name="PickupHoldDays">Days an uncollected pickup is held before it expires and its stock goes back on sale.</param>
 /// <param name="OpeningHours">When it is open, in its local time; null or empty when not known (warehouses).</param>
 public sealed record LocationSnapshot(
     string Code, string Name, LocationType Type, double Latitude, double Longitude, string TimeZone, string Country,
-    IReadOnlySet<LocationCapability> Capabilities, int DailyOrderCapacity, IReadOnlyList<OpeningPeriod>? OpeningHours = null)
+    IReadOnlySet<LocationCapability> Capabilities, int DailyOrderCapacity, int PickupHoldDays = 7, IReadOnlyList<OpeningPeriod>? OpeningHours = null)
 {
     /// <summary>True when the location offers <paramref name="capability"/>.</summary>
     public bool Can(LocationCapability capability) => Capabilities.Contains(capability);

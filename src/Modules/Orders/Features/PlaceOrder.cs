@@ -36,8 +36,8 @@ internal static class PlaceOrder
 
     internal static async Task<IResult> Handle(PlaceOrderRequest request, HttpRequest http, ClaimsPrincipal user,
         OrdersDbContext db, DbSession session, ICatalogLookup catalog, ILocationDirectory directory,
-        IStockLevels stock, IStockReservations reservations, IPricing pricing, IPayments payments, SourcingSignals signals,
-        TimeProvider clock, CancellationToken ct)
+        IStockLevels stock, IStockReservations reservations, SourcingSignals signals, IPricing pricing, IPayments payments, TimeProvider clock,
+        CancellationToken ct)
     {
         var locations = await directory.AllAsync(ct);
         var errors = Validate(request, locations);
@@ -103,6 +103,7 @@ internal static class PlaceOrder
                 }
                 db.Orders.Add(order);
                 db.SourcingDecisions.Add(SourcingData.Decision(order.Id, sourced.Explanation, now));
+                db.Fulfillments.AddRange(Fulfillment.ForOrder(order, now));
                 idempotency?.Remember(db, order.Id, now);
                 db.Publish(new OrderPlaced(order.Id, order.Number, order.Channel.ToString().ToLowerInvariant(), order.Total.ToDto(), order.CustomerEmail,
                     order.Lines.Select(l => new OrderLineSummary(l.Sku, l.Quantity, OrderMapping.Method(l.Method),
