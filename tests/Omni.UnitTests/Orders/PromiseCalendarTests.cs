@@ -7,7 +7,7 @@ public sealed class PromiseCalendarTests
 {
     // Paris is UTC+1 in January.
     private static readonly LocationSnapshot Store = new("STORE", "Store", LocationType.Store, 48.87, 2.33, "Europe/Paris", "FR",
-        new HashSet<LocationCapability> { LocationCapability.Pickup, LocationCapability.Ship }, 100,
+        new HashSet<LocationCapability> { LocationCapability.Pickup, LocationCapability.Ship }, 100, OpeningHours:
         [.. new[] { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday, DayOfWeek.Saturday }
             .Select(d => new OpeningPeriod(d, TimeSpan.FromHours(9.5), TimeSpan.FromHours(19.5)))]);
 
