@@ -68,8 +68,17 @@ var quote = new Command("quote", "The pricing engine in process: one quote of a 
 };
 quote.SetAction((parse, ct) => BenchCommand.RunAsync(
     () => QuoteScenario.RunAsync(Settings(parse, needsServer: false), parse.GetValue(quoteLines), parse.GetValue(promotionCount), ct)));
+var sourcingOrders = new Option<int>("--orders") { Description = "Random orders for the quality comparison", DefaultValueFactory = _ => 1000 };
+var sourcingSamples = new Option<int>("--samples") { Description = "5-line orders timed", DefaultValueFactory = _ => 5000 };
+var sourcing = new Command("sourcing", "Sourcing in process on the demo network: optimizer vs exact optimum vs nearest baseline, and its speed (no server)")
+{
+    Options = { sourcingOrders, sourcingSamples },
+};
+sourcing.SetAction((parse, ct) => BenchCommand.RunAsync(
+    () => SourcingScenario.RunAsync(parse.GetValue(sourcingOrders), parse.GetValue(sourcingSamples), parse.GetValue(output), args)));
 
 root.Subcommands.Add(orders);
+root.Subcommands.Add(sourcing);
 root.Subcommands.Add(availability);
 root.Subcommands.Add(hotSku);
 root.Subcommands.Add(quote);
