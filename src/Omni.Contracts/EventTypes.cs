@@ -2,6 +2,7 @@ using Omni.Contracts.Catalog;
 using Omni.Contracts.Inventory;
 using Omni.Contracts.Locations;
 using Omni.Contracts.Orders;
+using Omni.Contracts.Payments;
 using Omni.Contracts.Pricing;
 
 namespace Omni.Contracts;
@@ -20,5 +21,6 @@ public static class EventTypes
         FulfillmentPicked.EventType, FulfillmentPacked.EventType, FulfillmentInTransit.EventType, FulfillmentReceivedAtStore.EventType,
         FulfillmentCustomerArrived.EventType, FulfillmentDelivered.EventType, FulfillmentCancelled.EventType, FulfillmentResourced.EventType,
         PromotionCreated.EventType, PromotionUpdated.EventType,
+        PaymentAuthorized.EventType, PaymentCaptured.EventType, PaymentVoided.EventType, PaymentRefunded.EventType,
     ];
 }

@@ -1,11 +1,13 @@
 using Omni.Common.Data;
 using Omni.Common.Events.Subscriptions;
+using Omni.Contracts.Identity;
 using Omni.Orders.Data;
 using Omni.Orders.Data.Migrations.Postgres;
 using Omni.Orders.Data.Migrations.Sqlite;
 using Omni.Orders.Features;
 using Omni.Orders.Sourcing;
 using Omni.Orders.Subscriptions;
+using Omni.Orders.Features.Sourcing;
 
 namespace Omni.Orders;
 
@@ -22,6 +24,7 @@ public static class OrdersModule
             .Validate(o => o.ExpiryPollInterval > TimeSpan.Zero && o.ExpiryBatchSize > 0, $"{PickupExpiryOptions.Section} needs a positive ExpiryPollInterval and ExpiryBatchSize.");
         services.AddHostedService<ExpirePickups>();
         services.AddEventSubscriber<WhenInventoryOversold>(WhenInventoryOversold.Name);
+        services.AddSingleton<SourcingSignals>();
         return services;
     }
 
@@ -33,7 +36,6 @@ public static class OrdersModule
         ListOrders.Map(orders);
         CancelOrder.Map(orders);
         ListOrderFulfillments.Map(orders);
-        RecordStoreSale.Map(api);
 
         var fulfillments = api.MapGroup("/fulfillments").WithTags("Fulfillment");
         GetFulfillment.Map(fulfillments);
@@ -46,6 +48,17 @@ public static class OrdersModule
         CustomerArrived.Map(fulfillments);
         HandOverFulfillment.Map(fulfillments);
         ListStoreFulfillments.Map(api);
+        GetOrderSourcing.Map(orders);
+        RecordStoreSale.Map(api);
+
+        // Sourcing rules steer every order: editing them, and replaying orders under a proposal, needs the orders scope.
+        var sourcing = api.MapGroup("/sourcing").WithTags("Sourcing");
+        var manage = Scopes.Policy(Scopes.Orders);
+        GetSourcingRules.Map(sourcing);
+        ListSourcingRuleVersions.Map(sourcing);
+        UpdateSourcingRules.Map(sourcing).RequireAuthorization(manage);
+        SimulateSourcing.Map(sourcing).RequireAuthorization(manage);
+        GetPromise.Map(api);
         return api;
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Omni.Contracts.Locations;
 
 namespace Omni.Locations.Domain;
@@ -38,7 +39,12 @@ internal sealed class Location
         [.. Enum.GetValues<LocationCapability>().Where(c => (mask & Bit(c)) != 0)];
 
     public LocationSnapshot ToSnapshot() =>
-        new(Code, Name, Type, Latitude, Longitude, TimeZone, Country, Capabilities.ToHashSet(), DailyOrderCapacity, PickupHoldDays);
+        new(Code, Name, Type, Latitude, Longitude, TimeZone, Country, Capabilities.ToHashSet(), DailyOrderCapacity,
+            [.. OpeningHours.Select(h => new OpeningPeriod(h.Day, TimeOfDay(h.Open), TimeOfDay(h.Close)))], PickupHoldDays);
+
+    // Stored as validated "HH:mm", where "24:00" ends the day (TimeSpan.Parse would read it as 24 days).
+    private static TimeSpan TimeOfDay(string hhmm) =>
+        TimeSpan.FromMinutes(int.Parse(hhmm[..2], CultureInfo.InvariantCulture) * 60 + int.Parse(hhmm[3..], CultureInfo.InvariantCulture));
 
     public LocationCreated ToCreated() =>
         new(Code, Name, Type, Country, Latitude, Longitude, TimeZone, Capabilities, DailyOrderCapacity);

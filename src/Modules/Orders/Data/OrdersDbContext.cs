@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Omni.Common.Data;
 using Omni.Orders.Domain;
 
@@ -13,6 +15,8 @@ internal abstract class OrdersDbContext(DbContextOptions options) : ModuleDbCont
     public DbSet<IdempotencyKey> IdempotencyKeys => Set<IdempotencyKey>();
     public DbSet<Fulfillment> Fulfillments => Set<Fulfillment>();
     public DbSet<HandledEvent> HandledEvents => Set<HandledEvent>();
+    public DbSet<SourcingRuleSet> SourcingRuleSets => Set<SourcingRuleSet>();
+    public DbSet<SourcingDecision> SourcingDecisions => Set<SourcingDecision>();
 
     protected override void ConfigureModel(ModelBuilder model)
     {
@@ -44,6 +48,7 @@ internal abstract class OrdersDbContext(DbContextOptions options) : ModuleDbCont
             e.Navigation(x => x.Lines).AutoInclude();
             e.Ignore(x => x.Total);
             e.Property(x => x.Version).IsConcurrencyToken();
+            Codes(e.Property(x => x.Coupons));
         });
         model.Entity<OrderLine>(e =>
         {
@@ -54,6 +59,7 @@ internal abstract class OrdersDbContext(DbContextOptions options) : ModuleDbCont
             e.Property(x => x.LocationCode).HasMaxLength(64);
             e.Property(x => x.Method).HasConversion<string>().HasMaxLength(16);
             e.HasIndex(x => x.Sku);
+            Codes(e.Property(x => x.Promotions));
             e.OwnsMany(x => x.Allocations, a =>
             {
                 a.ToTable("orders_allocations");
@@ -110,5 +116,28 @@ internal abstract class OrdersDbContext(DbContextOptions options) : ModuleDbCont
             e.Property(x => x.Key).HasMaxLength(400);
             e.Property(x => x.RequestHash).HasMaxLength(64);
         });
+        model.Entity<SourcingRuleSet>(e =>
+        {
+            e.ToTable("orders_sourcing_rule_sets");
+            e.HasKey(x => x.Version);
+            // Versions are numbered by the editor (latest + 1): the key itself refuses a concurrent edit.
+            e.Property(x => x.Version).ValueGeneratedNever();
+            e.Property(x => x.Definition).HasColumnType("text");
+            e.Property(x => x.CreatedBy).HasMaxLength(100);
+        });
+        model.Entity<SourcingDecision>(e =>
+        {
+            e.ToTable("orders_sourcing_decisions");
+            e.HasKey(x => x.OrderId);
+            e.Property(x => x.Explanation).HasColumnType("text");
+        });
     }
+
+    // Promotion and coupon codes never contain a space: one space-separated text column reads the same on both databases.
+    private static void Codes(PropertyBuilder<List<string>> property) =>
+        property.HasConversion(
+                v => string.Join(' ', v),
+                v => v.Length == 0 ? new List<string>() : v.Split(' ', StringSplitOptions.None).ToList(),
+                new ValueComparer<List<string>>((a, b) => a!.SequenceEqual(b!), v => v.Count, v => v.ToList()))
+            .HasColumnType("text");
 }

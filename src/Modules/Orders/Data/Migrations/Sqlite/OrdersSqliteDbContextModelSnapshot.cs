@@ -180,6 +180,14 @@ namespace Omni.Orders.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("fulfillment_id");
 
+                    b.Property<int>("LineQuantity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("line_quantity");
+
+                    b.Property<long>("LineTotalMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("line_total_minor");
+
                     b.Property<Guid>("OrderLineId")
                         .HasColumnType("TEXT")
                         .HasColumnName("order_line_id");
@@ -197,10 +205,6 @@ namespace Omni.Orders.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
                         .HasColumnName("sku");
-
-                    b.Property<long>("UnitPriceMinor")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("unit_price_minor");
 
                     b.HasKey("Id")
                         .HasName("pk_orders_fulfillment_lines");
@@ -284,6 +288,11 @@ namespace Omni.Orders.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("closed_at");
 
+                    b.Property<string>("Coupons")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("coupons");
+
                     b.Property<string>("Currency")
                         .IsRequired()
                         .HasMaxLength(3)
@@ -304,6 +313,10 @@ namespace Omni.Orders.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT")
                         .HasColumnName("customer_phone");
+
+                    b.Property<long>("DiscountMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("discount_minor");
 
                     b.Property<string>("Number")
                         .IsRequired()
@@ -330,6 +343,14 @@ namespace Omni.Orders.Data.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT")
                         .HasColumnName("status");
+
+                    b.Property<bool>("TaxIncluded")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("tax_included");
+
+                    b.Property<long>("TaxMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("tax_minor");
 
                     b.Property<long>("TotalMinor")
                         .HasColumnType("INTEGER")
@@ -371,6 +392,10 @@ namespace Omni.Orders.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("cancelled_quantity");
 
+                    b.Property<long>("DiscountMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("discount_minor");
+
                     b.Property<int>("LineNumber")
                         .HasColumnType("INTEGER")
                         .HasColumnName("line_number");
@@ -402,6 +427,11 @@ namespace Omni.Orders.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("product_code");
 
+                    b.Property<string>("Promotions")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("promotions");
+
                     b.Property<int>("Quantity")
                         .HasColumnType("INTEGER")
                         .HasColumnName("quantity");
@@ -411,6 +441,10 @@ namespace Omni.Orders.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
                         .HasColumnName("sku");
+
+                    b.Property<long>("TaxMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("tax_minor");
 
                     b.Property<long>("UnitPriceMinor")
                         .HasColumnType("INTEGER")
@@ -426,6 +460,69 @@ namespace Omni.Orders.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_orders_lines_sku");
 
                     b.ToTable("orders_lines", (string)null);
+                });
+
+            modelBuilder.Entity("Omni.Orders.Domain.SourcingDecision", b =>
+                {
+                    b.Property<Guid>("OrderId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_id");
+
+                    b.Property<double>("Cost")
+                        .HasColumnType("REAL")
+                        .HasColumnName("cost");
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("text")
+                        .HasColumnName("explanation");
+
+                    b.Property<int>("RuleSetVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rule_set_version");
+
+                    b.Property<int>("Splits")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("splits");
+
+                    b.HasKey("OrderId")
+                        .HasName("pk_orders_sourcing_decisions");
+
+                    b.ToTable("orders_sourcing_decisions", (string)null);
+                });
+
+            modelBuilder.Entity("Omni.Orders.Domain.SourcingRuleSet", b =>
+                {
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Definition")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("text")
+                        .HasColumnName("definition");
+
+                    b.HasKey("Version")
+                        .HasName("pk_orders_sourcing_rule_sets");
+
+                    b.ToTable("orders_sourcing_rule_sets", (string)null);
                 });
 
             modelBuilder.Entity("Omni.Orders.Domain.FulfillmentItem", b =>

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Omni.Orders.Data.Migrations.Sqlite
+namespace Omni.Orders.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class Fulfillments : Migration
@@ -14,7 +14,7 @@ namespace Omni.Orders.Data.Migrations.Sqlite
             migrationBuilder.AddColumn<int>(
                 name: "cancelled_quantity",
                 table: "orders_lines",
-                type: "INTEGER",
+                type: "integer",
                 nullable: false,
                 defaultValue: 0);
 
@@ -22,24 +22,24 @@ namespace Omni.Orders.Data.Migrations.Sqlite
                 name: "orders_fulfillments",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    order_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    order_number = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
-                    method = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    location_code = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    handover_location_code = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    pickup_code = table.Column<string>(type: "TEXT", maxLength: 12, nullable: true),
-                    ready_at = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    expires_at = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    carrier = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    tracking_number = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    replaces_fulfillment_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    updated_at = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    closed_at = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    version = table.Column<int>(type: "INTEGER", nullable: false)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    order_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    order_number = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    method = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    location_code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    handover_location_code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    pickup_code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: true),
+                    ready_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    expires_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    carrier = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    tracking_number = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    replaces_fulfillment_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    closed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -50,9 +50,9 @@ namespace Omni.Orders.Data.Migrations.Sqlite
                 name: "orders_handled_events",
                 columns: table => new
                 {
-                    event_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    subscriber = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    handled_at = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    event_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    subscriber = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    handled_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -63,13 +63,14 @@ namespace Omni.Orders.Data.Migrations.Sqlite
                 name: "orders_fulfillment_lines",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    fulfillment_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    order_line_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    sku = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    quantity = table.Column<int>(type: "INTEGER", nullable: false),
-                    short_quantity = table.Column<int>(type: "INTEGER", nullable: false),
-                    unit_price_minor = table.Column<long>(type: "INTEGER", nullable: false)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    fulfillment_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    order_line_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    sku = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    quantity = table.Column<int>(type: "integer", nullable: false),
+                    short_quantity = table.Column<int>(type: "integer", nullable: false),
+                    line_total_minor = table.Column<long>(type: "bigint", nullable: false),
+                    line_quantity = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
