@@ -16,7 +16,15 @@ internal sealed class OrderLookup(OrdersDbContext db) : IOrderLookup
         return new OrderSnapshot(order.Id, order.Number, order.Channel, order.Status.ToString().ToLowerInvariant(), order.Currency, order.PlacedAt,
             order.Status == OrderStatus.Completed ? order.ClosedAt : null,
             new OrderCustomer(order.CustomerEmail, order.CustomerName, order.CustomerPhone),
-            order.Lines.OrderBy(l => l.LineNumber).Select(l => new OrderLineSnapshot(l.Id, l.LineNumber, l.Sku, l.Name, l.Quantity,
-                new Money(l.UnitPriceMinor, order.Currency), new Money(l.UnitPriceMinor, order.Currency).Times(l.Quantity))).ToList());
+            order.Lines.OrderBy(l => l.LineNumber).Select(l => Snapshot(l, order)).ToList());
+    }
+
+    // Cancelled units were never paid for (their payment is released): what is left is what was bought, at its share of the line.
+    private static OrderLineSnapshot Snapshot(OrderLine line, Order order)
+    {
+        var kept = line.Quantity - line.CancelledQuantity;
+        var paid = line.TotalMinor(order.TaxIncluded);
+        return new OrderLineSnapshot(line.Id, line.LineNumber, line.Sku, line.Name, kept, new Money(line.UnitPriceMinor, order.Currency),
+            new Money(line.Quantity == 0 ? 0 : paid * kept / line.Quantity, order.Currency));
     }
 }
