@@ -1,4 +1,5 @@
 using Omni.Contracts.Catalog;
+using Omni.Contracts.Customers;
 using Omni.Contracts.Inventory;
 using Omni.Contracts.Locations;
 using Omni.Contracts.Orders;
@@ -18,5 +19,6 @@ public static class EventTypes
         OrderPlaced.EventType, OrderCancelled.EventType, OrderLinesCancelled.EventType,
         FulfillmentReadyForPickup.EventType, FulfillmentShipped.EventType, FulfillmentHandedOver.EventType, FulfillmentExpired.EventType,
         PromotionCreated.EventType, PromotionUpdated.EventType,
+        CustomerMerged.EventType, CustomerErased.EventType,
     ];
 }

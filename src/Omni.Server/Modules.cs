@@ -1,5 +1,6 @@
 using Omni.Catalog;
 using Omni.Common.Data;
+using Omni.Customers;
 using Omni.Identity;
 using Omni.Integration;
 using Omni.Inventory;
@@ -19,7 +20,8 @@ internal static class Modules
         .AddLocations(database)
         .AddInventory(database)
         .AddOrders(database)
-        .AddPricing(database);
+        .AddPricing(database)
+        .AddCustomers(database);
 
     public static IEndpointRouteBuilder MapOmniModules(this IEndpointRouteBuilder api)
     {
@@ -30,6 +32,7 @@ internal static class Modules
         api.MapInventory();
         api.MapOrders();
         api.MapPricing();
+        api.MapCustomers();
         return api;
     }
 }

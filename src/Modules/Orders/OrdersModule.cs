@@ -1,4 +1,6 @@
 using Omni.Common.Data;
+using Omni.Contracts.Orders;
+using Omni.Contracts.PersonalData;
 using Omni.Orders.Data;
 using Omni.Orders.Data.Migrations.Postgres;
 using Omni.Orders.Data.Migrations.Sqlite;
@@ -13,6 +15,8 @@ public static class OrdersModule
     public static IServiceCollection AddOrders(this IServiceCollection services, DatabaseOptions database)
     {
         services.AddModuleDbContext<OrdersDbContext, OrdersSqliteDbContext, OrdersPostgresDbContext>(database, Name);
+        services.AddScoped<IOrderHistory, OrderHistory>();
+        services.AddScoped<IPersonalDataContributor, OrderPersonalData>();
         return services;
     }
 

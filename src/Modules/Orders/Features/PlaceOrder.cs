@@ -86,7 +86,7 @@ internal static class PlaceOrder
                 idempotency?.Remember(db, order.Id, now);
                 db.Publish(new OrderPlaced(order.Id, order.Number, order.Channel.ToString().ToLowerInvariant(), order.Total.ToDto(), order.CustomerEmail,
                     order.Lines.Select(l => new OrderLineSummary(l.Sku, l.Quantity, OrderMapping.Method(l.Method),
-                        l.Allocations.ToDictionary(a => a.LocationCode, a => a.Quantity))).ToList()), now);
+                        l.Allocations.ToDictionary(a => a.LocationCode, a => a.Quantity))).ToList(), order.CustomerPhone, order.CustomerName), now);
                 await db.SaveChangesAsync(ct);
                 await session.CommitAsync(ct);
                 return TypedResults.Created($"/api/v1/orders/{order.Id}", order.ToDetails());
