@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Omni.Common.Data;
+using Omni.Common.Events.Subscriptions;
 using Omni.Contracts.Customers;
 using Omni.Contracts.Identity;
 using Omni.Contracts.PersonalData;
@@ -10,6 +11,7 @@ using Omni.Customers.Data.Migrations.Sqlite;
 using Omni.Customers.Features;
 using Omni.Customers.Interactions;
 using Omni.Customers.Loyalty;
+using Omni.Customers.Subscriptions;
 
 namespace Omni.Customers;
 
@@ -29,6 +31,7 @@ public static class CustomersModule
         services.AddScoped<LoyaltyPoints>();
         services.AddScoped<ILoyaltyPoints>(sp => sp.GetRequiredService<LoyaltyPoints>());
         services.AddScoped<PurchaseRecorder>();
+        services.AddEventSubscriber<WhenOrderPlaced>("customers.order-placed");
         services.AddScoped<InteractionWriter>();
         services.AddScoped<IPersonalDataContributor, CustomerPersonalData>();
         services.AddSingleton<InteractionRetention>();
