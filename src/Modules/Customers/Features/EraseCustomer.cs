@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
 using Omni.Common.Data;
 using Omni.Common.Errors;
 using Omni.Contracts.Customers;
@@ -46,6 +47,8 @@ internal static class EraseCustomer
             await db.SaveChangesAsync(ct);
             return touched;
         }, ct);
-        return TypedResults.Ok(new ErasureResult(customer.Id, now, AlreadyErased: false, modules));
+        // As stored (PostgreSQL keeps microseconds), so a repeated request answers with the very same time.
+        var stored = await db.Customers.AsNoTracking().Where(c => c.Id == customer.Id).Select(c => c.ErasedAt).FirstAsync(ct);
+        return TypedResults.Ok(new ErasureResult(customer.Id, stored ?? now, AlreadyErased: false, modules));
     }
 }
