@@ -26,6 +26,7 @@ var label = new Option<string>("--label")
 };
 var buyers = new Option<int>("--buyers") { Description = "Concurrent buyers of the hot SKU", DefaultValueFactory = _ => 1000 };
 var stock = new Option<int>("--stock") { Description = "Units of the hot SKU on hand", DefaultValueFactory = _ => 100 };
+var batch = new Option<int>("--batch") { Description = "Interactions per request (at most 1000)", DefaultValueFactory = _ => 1000 };
 
 var root = new RootCommand("Load benchmarks for a running Omni server, through its public HTTP API only.")
 {
@@ -60,8 +61,15 @@ var hotSku = new Command("hotsku", "Many buyers race for one SKU with little sto
 hotSku.SetAction((parse, ct) => BenchCommand.RunAsync(
     () => HotSkuScenario.RunAsync(Settings(parse), parse.GetValue(buyers), parse.GetValue(stock), ct)));
 
+var interactions = new Command("interactions", "Interaction ingestion: batches of browsing events; reports interactions stored per second")
+{
+    Options = { batch },
+};
+interactions.SetAction((parse, ct) => BenchCommand.RunAsync(() => InteractionsScenario.RunAsync(Settings(parse), parse.GetValue(batch), ct)));
+
 root.Subcommands.Add(orders);
 root.Subcommands.Add(availability);
 root.Subcommands.Add(hotSku);
+root.Subcommands.Add(interactions);
 
 return await root.Parse(args).InvokeAsync();
