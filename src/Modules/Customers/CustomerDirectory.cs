@@ -36,6 +36,18 @@ internal sealed class CustomerDirectory(CustomersDbContext db, DbSession session
         return new CustomerSnapshot(customer.Id, customer.Name, Of(IdentityKind.Email), Of(IdentityKind.Phone), Of(IdentityKind.Loyalty), Of(IdentityKind.Device));
     }
 
+    /// <summary>
+    /// A sign-in on a device makes it the customer's: the last sign-in wins on a shared device. Claimed like any identity,
+    /// so two sign-ins racing on a new device cannot fail on the unique index; the one that commits last owns it.
+    /// </summary>
+    public async Task LinkDeviceAsync(Guid customerId, string deviceId, CancellationToken ct)
+    {
+        var device = db.Identities.Where(i => i.Kind == IdentityKind.Device && i.Value == deviceId);
+        if (await device.ExecuteUpdateAsync(s => s.SetProperty(i => i.CustomerId, customerId), ct) > 0) return;
+        await ClaimAsync((IdentityKind.Device, deviceId), customerId, clock.GetUtcNow().UtcDateTime, ct);
+        await device.ExecuteUpdateAsync(s => s.SetProperty(i => i.CustomerId, customerId), ct);
+    }
+
     /// <summary>The live profile <paramref name="id"/> stands for (following merges); null when unknown or erased.</summary>
     public static async Task<Customer?> LiveAsync(CustomersDbContext db, Guid id, CancellationToken ct) =>
         await SurvivorAsync(db, id, ct) is { ErasedAt: null } customer ? customer : null;

@@ -27,7 +27,8 @@ public static class CustomersModule
             .Validate(o => o.PointsPerCurrencyUnit >= 0 && o.InteractionRetention > TimeSpan.Zero && o.PurgeInterval > TimeSpan.Zero,
                 $"{CustomerOptions.Section} needs a non-negative PointsPerCurrencyUnit and a positive InteractionRetention and PurgeInterval.")
             .ValidateOnStart();
-        services.AddScoped<ICustomerDirectory, CustomerDirectory>();
+        services.AddScoped<CustomerDirectory>();
+        services.AddScoped<ICustomerDirectory>(sp => sp.GetRequiredService<CustomerDirectory>());
         services.AddScoped<LoyaltyPoints>();
         services.AddScoped<ILoyaltyPoints>(sp => sp.GetRequiredService<LoyaltyPoints>());
         services.AddScoped<PurchaseRecorder>();
@@ -52,6 +53,7 @@ public static class CustomersModule
         RecordConsent.Map(customers).RequireAuthorization(write);
         GetConsents.Map(customers);
         GetLoyalty.Map(customers);
+        GetAuditTrail.Map(customers).RequireAuthorization(Scopes.Policy(Scopes.Admin));
         ExportCustomer.Map(customers).RequireAuthorization(write);
         EraseCustomer.Map(customers).RequireAuthorization(write);
         RecordInteractions.Map(api).RequireAuthorization(write);

@@ -213,6 +213,21 @@ public abstract class CustomersTests(OmniFactory omni)
     }
 
     [Fact]
+    public async Task Sign_ins_racing_on_a_new_device_leave_it_linked_to_exactly_one_profile()
+    {
+        var first = await Resolve(_client, new { email = Email() });
+        var second = await Resolve(_client, new { email = Email() });
+        var device = OmniFactory.Unique("SHARED");
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 12).Select(i =>
+            _client.PostJson($"/api/v1/customers/{(i % 2 == 0 ? first : second)}/devices", new { deviceId = device })));
+
+        foreach (var response in responses) await response.Json(HttpStatusCode.OK);
+        var owners = await omni.InScope(sp => sp.GetRequiredService<CustomersDbContext>().Identities.Where(i => i.Value == device).Select(i => i.CustomerId).ToListAsync());
+        Assert.Contains(Assert.Single(owners), new[] { first, second });
+    }
+
+    [Fact]
     public async Task Interactions_past_retention_are_purged_and_recent_ones_stay()
     {
         var device = OmniFactory.Unique("DEV");

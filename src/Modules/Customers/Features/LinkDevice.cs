@@ -20,7 +20,8 @@ internal static class LinkDevice
     public static RouteHandlerBuilder Map(RouteGroupBuilder customers) =>
         customers.MapPost("/{id:guid}/devices", Handle).WithName(nameof(LinkDevice));
 
-    internal static async Task<IResult> Handle(Guid id, LinkDeviceRequest request, CustomersDbContext db, DbSession session, TimeProvider clock, CancellationToken ct)
+    internal static async Task<IResult> Handle(Guid id, LinkDeviceRequest request, CustomersDbContext db, DbSession session, CustomerDirectory directory,
+        CancellationToken ct)
     {
         var deviceId = Identities.Token(request.DeviceId);
         if (deviceId is null) return new Validator().Add("deviceId", "is required: 1 to 128 printable characters without spaces.").ToProblem();
@@ -29,11 +30,7 @@ internal static class LinkDevice
 
         var joined = await session.InTransactionAsync(async () =>
         {
-            var identity = await db.Identities.FirstOrDefaultAsync(i => i.Kind == IdentityKind.Device && i.Value == deviceId, ct);
-            if (identity is null)
-                db.Identities.Add(new CustomerIdentity { CustomerId = customer.Id, Kind = IdentityKind.Device, Value = deviceId, CreatedAt = clock.GetUtcNow().UtcDateTime });
-            else identity.CustomerId = customer.Id;
-            await db.SaveChangesAsync(ct);
+            await directory.LinkDeviceAsync(customer.Id, deviceId, ct);
             return await db.Interactions.Where(i => i.DeviceId == deviceId && i.CustomerId == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(i => i.CustomerId, customer.Id), ct);
         }, ct);
