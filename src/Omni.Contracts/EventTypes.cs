@@ -19,6 +19,8 @@ public static class EventTypes
         InventoryChanged.EventType, InventoryOversold.EventType, InventorySnapshotApplied.EventType,
         OrderPlaced.EventType, OrderCancelled.EventType, OrderLinesCancelled.EventType,
         FulfillmentReadyForPickup.EventType, FulfillmentShipped.EventType, FulfillmentHandedOver.EventType, FulfillmentExpired.EventType,
+        FulfillmentPicked.EventType, FulfillmentPacked.EventType, FulfillmentInTransit.EventType, FulfillmentReceivedAtStore.EventType,
+        FulfillmentCustomerArrived.EventType, FulfillmentDelivered.EventType, FulfillmentCancelled.EventType, FulfillmentResourced.EventType,
         PromotionCreated.EventType, PromotionUpdated.EventType,
         PaymentAuthorized.EventType, PaymentCaptured.EventType, PaymentVoided.EventType, PaymentRefunded.EventType,
         CustomerMerged.EventType, CustomerErased.EventType,

@@ -12,11 +12,13 @@ namespace Omni.Orders;
 /// <summary>
 /// Orders hold a customer's name, e-mail, phone and shipping address. On erasure the orders stay (they are accounting
 /// records: lines, prices, totals, stores) but lose everything that identifies the person — also in the
-/// <c>order.placed</c> events this module published, which the feed would otherwise keep serving.
+/// events this module published about those orders (<c>order.placed</c>, <c>fulfillment.ready_for_pickup</c>), which
+/// the feed would otherwise keep serving.
 /// </summary>
 internal sealed class OrderPersonalData(OrdersDbContext db) : IPersonalDataContributor
 {
     private const string Erased = "[erased]";
+    private static readonly string[] ContactFields = ["customerEmail", "customerPhone", "customerName"];
 
     public string Module => OrdersModule.Name;
 
@@ -43,14 +45,17 @@ internal sealed class OrderPersonalData(OrdersDbContext db) : IPersonalDataContr
         return ids.Count;
     }
 
+    // order.placed and fulfillment.ready_for_pickup carry contact data; any event of the order that has those fields loses them.
     private async Task ScrubEventsAsync(Guid orderId, CancellationToken ct)
     {
         var key = orderId.ToString();
-        var events = await db.Outbox.AsNoTracking().Where(e => e.Type == OrderPlaced.EventType && e.Data.Contains(key)).ToListAsync(ct);
+        var events = await db.Outbox.AsNoTracking().Where(e => e.Data.Contains(key)).ToListAsync(ct);
         foreach (var e in events)
         {
             if (JsonNode.Parse(e.Data) is not JsonObject data) continue;
-            foreach (var field in new[] { "customerEmail", "customerPhone", "customerName" }) data[field] = null;
+            var fields = ContactFields.Where(f => data[f] is not null).ToList();
+            if (fields.Count == 0) continue;
+            foreach (var field in fields) data[field] = null;
             var scrubbed = data.ToJsonString(EventJson.Options);
             await db.Outbox.Where(x => x.Id == e.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.Data, scrubbed), ct);
         }

@@ -36,6 +36,13 @@ internal static class CancelOrder
                 db.Publish(new OrderCancelled(order.Id, order.Number, request?.Reason), now);
                 // The order row is written first: its version check makes a concurrent second cancel fail before it releases anything.
                 await db.SaveChangesAsync(ct);
+                foreach (var fulfillment in await db.Fulfillments.Where(f => f.OrderId == order.Id).ToListAsync(ct))
+                {
+                    if (fulfillment.IsClosed) continue;
+                    fulfillment.Cancel(now);
+                    db.Publish(new FulfillmentCancelled(fulfillment.Id, order.Id, order.Number, fulfillment.LocationCode, "order cancelled"), now);
+                }
+                await db.SaveChangesAsync(ct);
                 await reservations.ReleaseAsync(order.Id, "order cancelled", user.Actor(), now, ct);
                 await pricing.ReleaseCouponsAsync(order.Id, now, ct);
                 return TypedResults.Ok(order.ToDetails());

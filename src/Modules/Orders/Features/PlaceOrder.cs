@@ -36,7 +36,8 @@ internal static class PlaceOrder
 
     internal static async Task<IResult> Handle(PlaceOrderRequest request, HttpRequest http, ClaimsPrincipal user,
         OrdersDbContext db, DbSession session, ICatalogLookup catalog, ILocationDirectory directory,
-        IStockLevels stock, IStockReservations reservations, IPricing pricing, IPayments payments, TimeProvider clock, CancellationToken ct)
+        IStockLevels stock, IStockReservations reservations, SourcingSignals signals, IPricing pricing, IPayments payments, TimeProvider clock,
+        CancellationToken ct)
     {
         var locations = await directory.AllAsync(ct);
         var errors = Validate(request, locations);
@@ -58,12 +59,14 @@ internal static class PlaceOrder
         var destination = request.ShippingAddress is { Latitude: { } lat, Longitude: { } lon } ? (lat, lon) : ((double, double)?)null;
         var sourcingLines = lines.Select((l, i) => new SourcingLine(i, variants[l.Sku].Sku, l.Quantity, l.Fulfillment!.Method!.Value, l.Fulfillment.LocationCode?.ToUpperInvariant())).ToList();
         IReadOnlyList<string> shortSkus = [];
+        var sourcing = await signals.InputAsync(request.Channel!.Value, destination, locations, ct);
         // The first plan uses this node's stock view; a refusal or a lost race is always re-checked on the database.
         var fresh = false;
         for (var attempt = 0; attempt < Attempts; attempt++)
         {
             var levels = fresh ? await stock.ForSkusAsync(skus, ct) : await stock.RecentForSkusAsync(skus, ct);
-            var plan = NearestSourcing.Plan(sourcingLines, levels, locations, destination);
+            var sourced = SourcingOptimizer.Plan(sourcingLines, sourcing with { Stock = levels });
+            var plan = sourced.Plan;
             if (!plan.Complete)
             {
                 if (!fresh) { fresh = true; continue; }
@@ -99,12 +102,15 @@ internal static class PlaceOrder
                         new Dictionary<string, object?> { ["declineCode"] = declined.DeclineCode });
                 }
                 db.Orders.Add(order);
+                db.SourcingDecisions.Add(SourcingData.Decision(order.Id, sourced.Explanation, now));
+                db.Fulfillments.AddRange(Fulfillment.ForOrder(order, now));
                 idempotency?.Remember(db, order.Id, now);
                 db.Publish(new OrderPlaced(order.Id, order.Number, order.Channel.ToString().ToLowerInvariant(), order.Total.ToDto(), order.CustomerEmail,
                     order.Lines.Select(l => new OrderLineSummary(l.Sku, l.Quantity, OrderMapping.Method(l.Method),
                         l.Allocations.ToDictionary(a => a.LocationCode, a => a.Quantity))).ToList(), order.CustomerPhone, order.CustomerName), now);
                 await db.SaveChangesAsync(ct);
                 await session.CommitAsync(ct);
+                signals.Took(plan.Allocations.Where(a => sourcingLines[a.LineIndex].Method != FulfillmentMethod.CarryOut).Select(a => a.LocationCode));
                 return TypedResults.Created($"/api/v1/orders/{order.Id}", order.ToDetails());
             }
             catch (DbUpdateException e) when (idempotency is not null && UniqueViolation.Is(e))

@@ -86,6 +86,7 @@ internal static class RecordStoreSale
                 await stock.RecordAsync(order.Lines.Select(l => new StockFact(locationCode, l.Sku, -l.Quantity, "sale", order.Number)).ToList(), user.Actor(), occurredAt, ct);
                 db.Orders.Add(order);
                 await payments.RecordTillPaymentAsync(order.Id, order.Total, request.Payment?.ToTender() ?? new PaymentTender("cash", null), order.CustomerEmail, ct);
+                db.Fulfillments.AddRange(Fulfillment.CarriedOut(order, occurredAt));
                 idempotency?.Remember(db, order.Id, now);
                 db.Publish(new OrderPlaced(order.Id, order.Number, "store", order.Total.ToDto(), order.CustomerEmail,
                     order.Lines.Select(l => new OrderLineSummary(l.Sku, l.Quantity, OrderMapping.Method(l.Method),
