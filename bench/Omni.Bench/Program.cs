@@ -26,6 +26,7 @@ var label = new Option<string>("--label")
 };
 var buyers = new Option<int>("--buyers") { Description = "Concurrent buyers of the hot SKU", DefaultValueFactory = _ => 1000 };
 var stock = new Option<int>("--stock") { Description = "Units of the hot SKU on hand", DefaultValueFactory = _ => 100 };
+var batch = new Option<int>("--batch") { Description = "Interactions per request (at most 1000)", DefaultValueFactory = _ => 1000 };
 
 var root = new RootCommand("Load benchmarks for a running Omni server, through its public HTTP API only.")
 {
@@ -76,11 +77,17 @@ var sourcing = new Command("sourcing", "Sourcing in process on the demo network:
 };
 sourcing.SetAction((parse, ct) => BenchCommand.RunAsync(
     () => SourcingScenario.RunAsync(parse.GetValue(sourcingOrders), parse.GetValue(sourcingSamples), parse.GetValue(output), args)));
+var interactions = new Command("interactions", "Interaction ingestion: batches of browsing events; reports interactions stored per second")
+{
+    Options = { batch },
+};
+interactions.SetAction((parse, ct) => BenchCommand.RunAsync(() => InteractionsScenario.RunAsync(Settings(parse), parse.GetValue(batch), ct)));
 
 root.Subcommands.Add(orders);
 root.Subcommands.Add(sourcing);
 root.Subcommands.Add(availability);
 root.Subcommands.Add(hotSku);
 root.Subcommands.Add(quote);
+root.Subcommands.Add(interactions);
 
 return await root.Parse(args).InvokeAsync();

@@ -1,4 +1,5 @@
 using Omni.Contracts.Catalog;
+using Omni.Contracts.Customers;
 using Omni.Contracts.Inventory;
 using Omni.Contracts.Locations;
 using Omni.Contracts.Orders;
@@ -24,5 +25,6 @@ public static class EventTypes
         PromotionCreated.EventType, PromotionUpdated.EventType,
         PaymentAuthorized.EventType, PaymentCaptured.EventType, PaymentVoided.EventType, PaymentRefunded.EventType,
         ReturnReceived.EventType, ReturnRefunded.EventType,
+        CustomerMerged.EventType, CustomerErased.EventType,
     ];
 }

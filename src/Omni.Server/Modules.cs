@@ -1,5 +1,6 @@
 using Omni.Catalog;
 using Omni.Common.Data;
+using Omni.Customers;
 using Omni.Identity;
 using Omni.Integration;
 using Omni.Inventory;
@@ -25,7 +26,8 @@ internal static class Modules
         .AddPricing(database)
         .AddPayments(database)
         .AddReturns(database)
-        .AddNotifications(database);
+        .AddNotifications(database)
+        .AddCustomers(database);
 
     public static IEndpointRouteBuilder MapOmniModules(this IEndpointRouteBuilder api)
     {
@@ -38,6 +40,7 @@ internal static class Modules
         api.MapPricing();
         api.MapPayments();
         api.MapReturns();
+        api.MapCustomers();
         return api;
     }
 }

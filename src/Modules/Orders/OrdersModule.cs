@@ -1,7 +1,8 @@
 using Omni.Common.Data;
+using Omni.Contracts.Orders;
+using Omni.Contracts.PersonalData;
 using Omni.Contracts.Identity;
 using Omni.Common.Events.Subscriptions;
-using Omni.Contracts.Orders;
 using Omni.Orders.Data;
 using Omni.Orders.Data.Migrations.Postgres;
 using Omni.Orders.Data.Migrations.Sqlite;
@@ -19,6 +20,8 @@ public static class OrdersModule
     public static IServiceCollection AddOrders(this IServiceCollection services, DatabaseOptions database)
     {
         services.AddModuleDbContext<OrdersDbContext, OrdersSqliteDbContext, OrdersPostgresDbContext>(database, Name);
+        services.AddScoped<IOrderHistory, OrderHistory>();
+        services.AddScoped<IPersonalDataContributor, OrderPersonalData>();
         services.AddSingleton<SourcingSignals>();
         services.AddScoped<FulfillmentWork>();
         services.AddScoped<Resourcing>();

@@ -45,7 +45,7 @@ internal sealed class Admission(OrdersDbContext db, IStockReservations reservati
         db.Fulfillments.AddRange(Fulfillment.ForOrder(order, now));
         db.Publish(new OrderPlaced(order.Id, order.Number, order.Channel.ToString().ToLowerInvariant(), order.Total.ToDto(), order.CustomerEmail,
             order.Lines.Select(l => new OrderLineSummary(l.Sku, l.Quantity, OrderMapping.Method(l.Method),
-                l.Allocations.ToDictionary(a => a.LocationCode, a => a.Quantity))).ToList(), order.CustomerPhone), now);
+                l.Allocations.ToDictionary(a => a.LocationCode, a => a.Quantity))).ToList(), order.CustomerPhone, order.CustomerName), now);
         return new Admitted([], null);
     }
 }

@@ -90,7 +90,7 @@ internal static class RecordStoreSale
                 idempotency?.Remember(db, order.Id, now);
                 db.Publish(new OrderPlaced(order.Id, order.Number, "store", order.Total.ToDto(), order.CustomerEmail,
                     order.Lines.Select(l => new OrderLineSummary(l.Sku, l.Quantity, OrderMapping.Method(l.Method),
-                        new Dictionary<string, int> { [locationCode] = l.Quantity })).ToList(), order.CustomerPhone), now);
+                        new Dictionary<string, int> { [locationCode] = l.Quantity })).ToList(), order.CustomerPhone, order.CustomerName), now);
                 await db.SaveChangesAsync(ct);
                 return true;
             }, ct);
