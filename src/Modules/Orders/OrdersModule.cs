@@ -22,6 +22,7 @@ public static class OrdersModule
         PlaceOrder.Map(orders);
         GetOrder.Map(orders);
         ListOrders.Map(orders);
+        GetOrderSummary.Map(orders);
         CancelOrder.Map(orders);
         RecordStoreSale.Map(api);
         return api;
