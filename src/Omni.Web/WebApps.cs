@@ -24,9 +24,9 @@ public static class WebApps
             AuthorizationPolicyBuilder People() => new AuthorizationPolicyBuilder(IdentityConstants.ApplicationScheme).RequireAuthenticatedUser();
             o.AddPolicy(WebPolicies.Console, People().RequireRole(Roles.OmnichannelManager, Roles.Admin).Build());
             o.AddPolicy(WebPolicies.Admin, People().RequireRole(Roles.Admin).Build());
-            o.AddPolicy(WebPolicies.StoreStaff, People()
-                .RequireRole(Roles.Associate, Roles.StoreManager, Roles.OmnichannelManager, Roles.Admin)
-                .AddRequirements(new StoreAccess.Requirement()).Build());
+            string[] staff = [Roles.Associate, Roles.StoreManager, Roles.OmnichannelManager, Roles.Admin];
+            o.AddPolicy(WebPolicies.Staff, People().RequireRole(staff).Build());
+            o.AddPolicy(WebPolicies.StoreStaff, People().RequireRole(staff).AddRequirements(new StoreAccess.Requirement()).Build());
         });
         return services;
     }
@@ -53,6 +53,8 @@ public static class WebPolicies
     public const string Console = "web:console";
     /// <summary>API keys and webhooks: admins.</summary>
     public const string Admin = "web:admin";
+    /// <summary>Anyone who works for the retailer.</summary>
+    public const string Staff = "web:staff";
     /// <summary>The associate app of the store in the route: that store's staff, and managers of the whole network.</summary>
     public const string StoreStaff = "web:store-staff";
 }
