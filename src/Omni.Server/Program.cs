@@ -26,7 +26,11 @@ builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = RequestBodyL
 var app = builder.Build();
 
 await app.Services.MigrateOmniDatabaseAsync();
-if (args.Contains(SeedDemo)) await DemoRetailer.SeedAsync(app.Services, app.Lifetime.ApplicationStopping);
+if (args.Contains(SeedDemo))
+{
+    await DemoRetailer.SeedAsync(app.Services, app.Lifetime.ApplicationStopping);
+    await DemoUsers.SeedAsync(app.Services, app.Lifetime.ApplicationStopping);
+}
 
 app.UseOmniProblemDetails();
 app.UseRequestBodyLimit();
