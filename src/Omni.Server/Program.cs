@@ -21,6 +21,9 @@ builder.Services.AddOpenApi();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 builder.Services.AddOmniModules(database);
 builder.Services.AddOmniWeb();
+// The web apps' CSS and scripts live in Omni.Web's wwwroot. ASP.NET Core maps them from the build output only in the
+// Development environment by default; `dotnet run` and the tests run in others (a published build has them in place).
+builder.WebHost.UseStaticWebAssets();
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = RequestBodyLimit.MaxBytes);
 
 var app = builder.Build();

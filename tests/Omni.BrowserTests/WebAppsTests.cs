@@ -8,11 +8,11 @@ using Omni.IntegrationTests.Infrastructure;
 namespace Omni.BrowserTests;
 
 /// <summary>The three browser apps in Debian's chromium against a real server, on SQLite and on PostgreSQL.</summary>
-public abstract class WebAppsTests(OmniFactory omni, BrowserOmni web)
+public abstract class WebAppsTests(BrowserOmni web)
 {
     private static readonly (string Name, int Width, int Height)[] Viewports = [("phone", 390, 844), ("tablet", 820, 1180)];
     private readonly BrowserOmni _web = web;
-    private readonly HttpClient _admin = omni.Admin();
+    private readonly HttpClient _admin = web.Admin();
 
     [Fact]
     public async Task Each_role_signs_in_to_its_own_app_and_its_cookie_does_not_open_the_api()
@@ -199,6 +199,6 @@ public abstract class WebAppsTests(OmniFactory omni, BrowserOmni web)
     }
 }
 
-public sealed class WebAppsTests_Sqlite(KestrelSqliteOmni omni) : WebAppsTests(omni, omni.Web), IClassFixture<KestrelSqliteOmni>;
+public sealed class WebAppsTests_Sqlite(KestrelSqliteOmni omni) : WebAppsTests(omni.Web), IClassFixture<KestrelSqliteOmni>;
 
-public sealed class WebAppsTests_Postgres(KestrelPostgresOmni omni) : WebAppsTests(omni, omni.Web), IClassFixture<KestrelPostgresOmni>;
+public sealed class WebAppsTests_Postgres(KestrelPostgresOmni omni) : WebAppsTests(omni.Web), IClassFixture<KestrelPostgresOmni>;

@@ -35,6 +35,14 @@ public sealed class BrowserOmni(OmniFactory omni) : IAsyncDisposable
         }
     }
 
+    /// <summary>An admin API client for seeding. The factory's clients default to http://localhost; this one targets the real port.</summary>
+    public HttpClient Admin()
+    {
+        var client = omni.Admin();
+        client.BaseAddress = new Uri(BaseUrl);
+        return client;
+    }
+
     public async Task<IBrowserContext> NewContextAsync(int width = 1280, int height = 900)
     {
         if (_browser is null)

@@ -22,8 +22,12 @@ internal static class UserSignIn
         services.AddIdentityCore<OmniUser>(o =>
             {
                 o.User.RequireUniqueEmail = true;
+                // Length over composition rules (NIST SP 800-63B): a long passphrase beats "Passw0rd!".
                 o.Password.RequiredLength = 10;
                 o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireDigit = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireLowercase = false;
                 o.Lockout.AllowedForNewUsers = true;
                 o.Lockout.MaxFailedAccessAttempts = MaxFailedAttempts;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
