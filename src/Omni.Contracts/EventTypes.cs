@@ -2,6 +2,7 @@ using Omni.Contracts.Catalog;
 using Omni.Contracts.Inventory;
 using Omni.Contracts.Locations;
 using Omni.Contracts.Orders;
+using Omni.Contracts.Payments;
 using Omni.Contracts.Pricing;
 
 namespace Omni.Contracts;
@@ -18,5 +19,6 @@ public static class EventTypes
         OrderPlaced.EventType, OrderCancelled.EventType, OrderLinesCancelled.EventType,
         FulfillmentReadyForPickup.EventType, FulfillmentShipped.EventType, FulfillmentHandedOver.EventType, FulfillmentExpired.EventType,
         PromotionCreated.EventType, PromotionUpdated.EventType,
+        PaymentAuthorized.EventType, PaymentCaptured.EventType, PaymentVoided.EventType, PaymentRefunded.EventType,
     ];
 }

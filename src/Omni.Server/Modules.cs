@@ -5,6 +5,7 @@ using Omni.Integration;
 using Omni.Inventory;
 using Omni.Locations;
 using Omni.Orders;
+using Omni.Payments;
 using Omni.Pricing;
 
 namespace Omni.Server;
@@ -19,7 +20,8 @@ internal static class Modules
         .AddLocations(database)
         .AddInventory(database)
         .AddOrders(database)
-        .AddPricing(database);
+        .AddPricing(database)
+        .AddPayments(database);
 
     public static IEndpointRouteBuilder MapOmniModules(this IEndpointRouteBuilder api)
     {
@@ -30,6 +32,7 @@ internal static class Modules
         api.MapInventory();
         api.MapOrders();
         api.MapPricing();
+        api.MapPayments();
         return api;
     }
 }

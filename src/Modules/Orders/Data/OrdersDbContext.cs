@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Omni.Common.Data;
 using Omni.Orders.Domain;
 
@@ -42,6 +44,7 @@ internal abstract class OrdersDbContext(DbContextOptions options) : ModuleDbCont
             e.Navigation(x => x.Lines).AutoInclude();
             e.Ignore(x => x.Total);
             e.Property(x => x.Version).IsConcurrencyToken();
+            Codes(e.Property(x => x.Coupons));
         });
         model.Entity<OrderLine>(e =>
         {
@@ -52,6 +55,7 @@ internal abstract class OrdersDbContext(DbContextOptions options) : ModuleDbCont
             e.Property(x => x.LocationCode).HasMaxLength(64);
             e.Property(x => x.Method).HasConversion<string>().HasMaxLength(16);
             e.HasIndex(x => x.Sku);
+            Codes(e.Property(x => x.Promotions));
             e.OwnsMany(x => x.Allocations, a =>
             {
                 a.ToTable("orders_allocations");
@@ -69,4 +73,12 @@ internal abstract class OrdersDbContext(DbContextOptions options) : ModuleDbCont
             e.Property(x => x.RequestHash).HasMaxLength(64);
         });
     }
+
+    // Promotion and coupon codes never contain a space: one space-separated text column reads the same on both databases.
+    private static void Codes(PropertyBuilder<List<string>> property) =>
+        property.HasConversion(
+                v => string.Join(' ', v),
+                v => v.Length == 0 ? new List<string>() : v.Split(' ', StringSplitOptions.None).ToList(),
+                new ValueComparer<List<string>>((a, b) => a!.SequenceEqual(b!), v => v.Count, v => v.ToList()))
+            .HasColumnType("text");
 }

@@ -2,6 +2,7 @@ using Omni.Common;
 using Omni.Common.Errors;
 using Omni.Contracts;
 using Omni.Contracts.Orders;
+using Omni.Contracts.Pricing;
 
 namespace Omni.Orders.Domain;
 
@@ -35,6 +36,11 @@ internal sealed class Order
     public Address? ShippingAddress { get; init; }
     public required string Currency { get; init; }
     public long TotalMinor { get; private set; }
+    /// <summary>Promotions and coupons taken off, and tax (inside the total when <see cref="TaxIncluded"/>, added to it otherwise).</summary>
+    public long DiscountMinor { get; private set; }
+    public long TaxMinor { get; private set; }
+    public bool TaxIncluded { get; private set; } = true;
+    public List<string> Coupons { get; private set; } = [];
     public DateTime PlacedAt { get; init; }
     public DateTime? ClosedAt { get; private set; }
     public string? CancelReason { get; private set; }
@@ -59,6 +65,18 @@ internal sealed class Order
         Lines.Add(line);
         TotalMinor = checked(TotalMinor + unitPrice.Minor * quantity);
         return line;
+    }
+
+    /// <summary>Takes the pricing engine's answer: base prices, discounts, promotions and tax per line; the order costs what the quote says.</summary>
+    public void ApplyPricing(PricedOrder priced)
+    {
+        if (priced.Lines.Count != Lines.Count) throw new ArgumentException("The priced order has another number of lines.", nameof(priced));
+        for (var i = 0; i < Lines.Count; i++) Lines[i].ApplyPricing(priced.Lines[i]);
+        TotalMinor = priced.Total.Minor;
+        DiscountMinor = priced.Discount.Minor;
+        TaxMinor = priced.Tax.Minor;
+        TaxIncluded = priced.Lines.All(l => l.TaxIncluded);
+        Coupons = [.. priced.Coupons];
     }
 
     public void AssignNumber(long sequence)
@@ -99,11 +117,26 @@ internal sealed class OrderLine
     public required string ProductCode { get; init; }
     public required string Name { get; init; }
     public int Quantity { get; init; }
-    public long UnitPriceMinor { get; init; }
+    public long UnitPriceMinor { get; internal set; }
+    public long DiscountMinor { get; private set; }
+    public long TaxMinor { get; private set; }
+    /// <summary>Codes of the promotions (coupon ones included) that reduced the line.</summary>
+    public List<string> Promotions { get; private set; } = [];
     public FulfillmentMethod Method { get; init; }
     /// <summary>The store asked for (pickup, curbside, ship-to-store, carry-out); null for ship.</summary>
     public string? LocationCode { get; init; }
     public List<Allocation> Allocations { get; init; } = [];
+
+    internal void ApplyPricing(PricedOrderLine priced)
+    {
+        UnitPriceMinor = priced.UnitPrice.Minor;
+        DiscountMinor = priced.Discount.Minor;
+        TaxMinor = priced.Tax.Minor;
+        Promotions = [.. priced.Promotions];
+    }
+
+    /// <summary>What the line costs: unit price × quantity − discount, plus the tax when it is added on top.</summary>
+    public long TotalMinor(bool taxIncluded) => checked(UnitPriceMinor * Quantity - DiscountMinor + (taxIncluded ? 0 : TaxMinor));
 
     public void Allocate(string locationCode, int quantity) =>
         Allocations.Add(new Allocation { OrderLineId = Id, LocationCode = locationCode, Quantity = quantity });

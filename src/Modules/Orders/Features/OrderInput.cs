@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Omni.Common.Validation;
 using Omni.Contracts.Orders;
+using Omni.Contracts.Payments;
 
 namespace Omni.Orders.Features;
 
@@ -9,6 +10,12 @@ public sealed record CustomerInput(string? Email, string? Name, string? Phone);
 public sealed record AddressInput(string Line1, string? Line2, string City, string PostalCode, string Country, double? Latitude, double? Longitude);
 
 public sealed record FulfillmentInput(FulfillmentMethod? Method, string? LocationCode);
+
+/// <summary>How the order is paid: a provider token for a card or wallet, a store credit id, or at a till the tender taken.</summary>
+public sealed record PaymentInput(string? Type, string? Token)
+{
+    public PaymentTender ToTender() => new(Type!, Token);
+}
 
 /// <summary>Validation shared by every way an order comes in (API order, store sale).</summary>
 internal static partial class OrderInput
@@ -37,6 +44,14 @@ internal static partial class OrderInput
             errors.Add($"{field}.{(address.Latitude.HasValue ? "longitude" : "latitude")}", "is required when the other coordinate is given.");
         errors.Range($"{field}.latitude", address.Latitude, -90, 90);
         errors.Range($"{field}.longitude", address.Longitude, -180, 180);
+    }
+
+    public static void Payment(Validator errors, PaymentInput? payment, IReadOnlyList<string> types, bool tokenRequired)
+    {
+        if (payment is null) return;
+        if (payment.Type is null || !types.Contains(payment.Type)) errors.Add("payment.type", $"must be one of: {string.Join(", ", types)}.");
+        if (tokenRequired || payment.Type == "store_credit") errors.Required("payment.token", payment.Token);
+        else errors.Optional("payment.token", payment.Token);
     }
 
     public static void Quantity(Validator errors, string field, int quantity) => errors.Range(field, quantity, 1, MaxQuantity);

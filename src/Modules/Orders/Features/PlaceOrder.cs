@@ -9,6 +9,8 @@ using Omni.Contracts.Identity;
 using Omni.Contracts.Inventory;
 using Omni.Contracts.Locations;
 using Omni.Contracts.Orders;
+using Omni.Contracts.Payments;
+using Omni.Contracts.Pricing;
 using Omni.Orders.Data;
 using Omni.Orders.Domain;
 using Omni.Orders.Sourcing;
@@ -17,7 +19,8 @@ namespace Omni.Orders.Features;
 
 public sealed record OrderLineInput(string Sku, int Quantity, FulfillmentInput? Fulfillment);
 
-public sealed record PlaceOrderRequest(SalesChannel? Channel, CustomerInput? Customer, AddressInput? ShippingAddress, List<OrderLineInput>? Lines);
+public sealed record PlaceOrderRequest(SalesChannel? Channel, CustomerInput? Customer, AddressInput? ShippingAddress, List<OrderLineInput>? Lines,
+    PaymentInput? Payment = null, List<string>? Coupons = null);
 
 /// <summary>
 /// Accepts an order from any channel: sources every line, then reserves all of it or nothing in one transaction.
@@ -33,7 +36,7 @@ internal static class PlaceOrder
 
     internal static async Task<IResult> Handle(PlaceOrderRequest request, HttpRequest http, ClaimsPrincipal user,
         OrdersDbContext db, DbSession session, ICatalogLookup catalog, ILocationDirectory directory,
-        IStockLevels stock, IStockReservations reservations, TimeProvider clock, CancellationToken ct)
+        IStockLevels stock, IStockReservations reservations, IPricing pricing, IPayments payments, TimeProvider clock, CancellationToken ct)
     {
         var locations = await directory.AllAsync(ct);
         var errors = Validate(request, locations);
@@ -81,6 +84,19 @@ internal static class PlaceOrder
                     await session.RollbackAsync();
                     fresh = true;
                     continue;
+                }
+                if (await PricedThroughEngine.PriceAsync(pricing, order, variants, request.Coupons, request.ShippingAddress?.Country, locations, atTill: false, ct) is { } refused)
+                {
+                    await session.RollbackAsync();
+                    return idempotency is not null && await idempotency.ReplayAsync(db, ct) is { } replay ? replay : refused;
+                }
+                // Authorized after pricing: the amount is what the customer pays, discounts and coupons included.
+                if (request.Payment is { } payment
+                    && await payments.AuthorizeAsync(order.Id, order.Total, payment.ToTender(), order.CustomerEmail, ct) is { Succeeded: false } declined)
+                {
+                    await session.RollbackAsync();
+                    return Problems.Problem(StatusCodes.Status402PaymentRequired, "payment_declined", declined.Message ?? "The payment was declined.",
+                        new Dictionary<string, object?> { ["declineCode"] = declined.DeclineCode });
                 }
                 db.Orders.Add(order);
                 idempotency?.Remember(db, order.Id, now);
@@ -144,6 +160,8 @@ internal static class PlaceOrder
         var errors = new Validator();
         if (request.Channel is null) errors.Add("channel", "is required: web, app, store, social, marketplace or callcenter.");
         OrderInput.Customer(errors, request.Customer);
+        OrderInput.Payment(errors, request.Payment, PaymentTender.ForOrders, tokenRequired: true);
+        PricedThroughEngine.ValidateCoupons(errors, request.Coupons);
         if (request.ShippingAddress is { } address) OrderInput.Address(errors, "shippingAddress", address);
         if (request.Lines is not { Count: > 0 }) { errors.Add("lines", "must contain at least one line."); return errors; }
         if (request.Lines.Count > OrderInput.MaxLines) { errors.Add("lines", $"must contain at most {OrderInput.MaxLines} lines."); return errors; }

@@ -113,6 +113,11 @@ namespace Omni.Orders.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("closed_at");
 
+                    b.Property<string>("Coupons")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("coupons");
+
                     b.Property<string>("Currency")
                         .IsRequired()
                         .HasMaxLength(3)
@@ -133,6 +138,10 @@ namespace Omni.Orders.Data.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("customer_phone");
+
+                    b.Property<long>("DiscountMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("discount_minor");
 
                     b.Property<string>("Number")
                         .IsRequired()
@@ -159,6 +168,14 @@ namespace Omni.Orders.Data.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)")
                         .HasColumnName("status");
+
+                    b.Property<bool>("TaxIncluded")
+                        .HasColumnType("boolean")
+                        .HasColumnName("tax_included");
+
+                    b.Property<long>("TaxMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("tax_minor");
 
                     b.Property<long>("TotalMinor")
                         .HasColumnType("bigint")
@@ -196,6 +213,10 @@ namespace Omni.Orders.Data.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<long>("DiscountMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("discount_minor");
+
                     b.Property<int>("LineNumber")
                         .HasColumnType("integer")
                         .HasColumnName("line_number");
@@ -227,6 +248,11 @@ namespace Omni.Orders.Data.Migrations.Postgres
                         .HasColumnType("character varying(64)")
                         .HasColumnName("product_code");
 
+                    b.Property<string>("Promotions")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("promotions");
+
                     b.Property<int>("Quantity")
                         .HasColumnType("integer")
                         .HasColumnName("quantity");
@@ -236,6 +262,10 @@ namespace Omni.Orders.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("sku");
+
+                    b.Property<long>("TaxMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("tax_minor");
 
                     b.Property<long>("UnitPriceMinor")
                         .HasColumnType("bigint")

@@ -106,6 +106,11 @@ namespace Omni.Orders.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("closed_at");
 
+                    b.Property<string>("Coupons")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("coupons");
+
                     b.Property<string>("Currency")
                         .IsRequired()
                         .HasMaxLength(3)
@@ -126,6 +131,10 @@ namespace Omni.Orders.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT")
                         .HasColumnName("customer_phone");
+
+                    b.Property<long>("DiscountMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("discount_minor");
 
                     b.Property<string>("Number")
                         .IsRequired()
@@ -152,6 +161,14 @@ namespace Omni.Orders.Data.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT")
                         .HasColumnName("status");
+
+                    b.Property<bool>("TaxIncluded")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("tax_included");
+
+                    b.Property<long>("TaxMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("tax_minor");
 
                     b.Property<long>("TotalMinor")
                         .HasColumnType("INTEGER")
@@ -189,6 +206,10 @@ namespace Omni.Orders.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
+                    b.Property<long>("DiscountMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("discount_minor");
+
                     b.Property<int>("LineNumber")
                         .HasColumnType("INTEGER")
                         .HasColumnName("line_number");
@@ -220,6 +241,11 @@ namespace Omni.Orders.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("product_code");
 
+                    b.Property<string>("Promotions")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("promotions");
+
                     b.Property<int>("Quantity")
                         .HasColumnType("INTEGER")
                         .HasColumnName("quantity");
@@ -229,6 +255,10 @@ namespace Omni.Orders.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
                         .HasColumnName("sku");
+
+                    b.Property<long>("TaxMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("tax_minor");
 
                     b.Property<long>("UnitPriceMinor")
                         .HasColumnType("INTEGER")
