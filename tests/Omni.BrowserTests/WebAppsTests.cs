@@ -47,6 +47,28 @@ public abstract class WebAppsTests(BrowserOmni web)
     }
 
     [Fact]
+    public async Task A_shopper_creates_an_account_and_is_signed_in_as_a_customer()
+    {
+        var email = $"new-{Guid.NewGuid():N}@test.omni";
+        var page = await (await _web.NewContextAsync()).NewPageAsync();
+        await page.GotoAsync("/register");
+        await page.FillAsync("input[name='Input.Name']", "Nina New");
+        await page.FillAsync("input[name='Input.Email']", email);
+        await page.FillAsync("input[name='Input.Password']", "short");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        Assert.Contains("at least 10", await page.Locator("[role=alert]").InnerTextAsync());
+
+        await page.FillAsync("input[name='Input.Password']", BrowserOmni.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        Assert.True(await page.Locator("[data-test=sign-out]").IsVisibleAsync());
+
+        await page.GotoAsync("/manager");
+        Assert.Equal("/denied", new Uri(page.Url).AbsolutePath);
+    }
+
+    [Fact]
     public async Task Five_wrong_passwords_lock_the_account_even_against_the_right_one()
     {
         var email = await _web.PersonAsync(Roles.Customer);

@@ -20,16 +20,16 @@ internal static class DemoUsers
         var store = locations.Values.Where(l => l.Type == LocationType.Store).MinBy(l => l.Code, StringComparer.Ordinal)?.Code;
         var accounts = scope.ServiceProvider.GetRequiredService<UserAccounts>();
 
-        var table = new Table().AddColumns("Role", "Email", "Password", "Store", "Opens");
+        var table = new Table().AddColumns("Role", "Email", "Store", "Opens");
         foreach (var (role, email, name, opens) in People(store))
         {
             var storeCode = Roles.IsStoreBound(role) ? store : null;
             if (storeCode is null && Roles.IsStoreBound(role)) continue;
             var result = await accounts.CreateAsync(email, name, role, storeCode, Password, ct);
             var note = result.Succeeded || result.Errors.Any(e => e.Code == "DuplicateUserName") ? opens : $"[red]{Markup.Escape(string.Join(" ", result.Errors.Select(e => e.Description)))}[/]";
-            table.AddRow(role, email, Password, storeCode ?? "", note);
+            table.AddRow(role, email, storeCode ?? "", note);
         }
-        AnsiConsole.MarkupLine("[green]Demo users[/] (sign in at /signin):");
+        AnsiConsole.MarkupLine($"[green]Demo users[/] (sign in at /signin, password [bold]{Password}[/] for all):");
         AnsiConsole.Write(table);
     }
 
