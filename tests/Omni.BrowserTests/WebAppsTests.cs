@@ -145,6 +145,28 @@ public abstract class WebAppsTests(BrowserOmni web)
     }
 
     [Fact]
+    public async Task A_manager_changes_a_stores_capabilities_through_the_same_update_as_the_api()
+    {
+        var store = await ApiSeed.Location(_admin, "STORE");
+        var page = await _web.SignInAsync(await _web.PersonAsync(Roles.OmnichannelManager));
+
+        await page.GotoAsync("/manager/locations");
+        await page.GetByRole(AriaRole.Link, new() { Name = store }).ClickAsync();
+        await page.Locator("[data-test=capability-ship]").UncheckAsync();
+        await page.FillAsync("input[name='Input.DailyOrderCapacity']", "75");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        Assert.Equal("Saved.", await page.Locator("[role=status]").InnerTextAsync());
+
+        var location = await (await _admin.GetAsync($"/api/v1/locations/{store}")).Json(HttpStatusCode.OK);
+        var capabilities = location.GetProperty("capabilities").EnumerateArray().Select(c => c.GetString()).ToList();
+        Assert.DoesNotContain("ship", capabilities);
+        Assert.Contains("pickup", capabilities);
+        Assert.Equal(75, location.GetProperty("dailyOrderCapacity").GetInt32());
+        Assert.Equal("Test " + store, location.GetProperty("name").GetString());
+    }
+
+    [Fact]
     public async Task A_managers_invalid_price_exception_shows_the_apis_errors_and_changes_nothing()
     {
         var page = await _web.SignInAsync(await _web.PersonAsync(Roles.OmnichannelManager));
