@@ -40,6 +40,7 @@ public static class OrdersModule
         PlaceOrder.Map(orders);
         GetOrder.Map(orders);
         ListOrders.Map(orders);
+        GetOrderSummary.Map(orders);
         CancelOrder.Map(orders);
         GetOrderSourcing.Map(orders);
         ListOrderFulfillments.Map(orders);

@@ -21,6 +21,7 @@ public static class PricingModule
         services.AddSingleton<PricingRulesCache>();
         services.AddScoped<CouponLedger>();
         services.AddScoped<IPricing, OrderPricing>();
+        services.AddScoped<IShelfPrices, ShelfPrices>();
         return services;
     }
 

@@ -89,7 +89,7 @@ public abstract class OmniFactory : WebApplicationFactory<Program>, IAsyncLifeti
 
     public virtual Task InitializeAsync()
     {
-        _ = Server; // start now so migration failures show up as fixture failures
+        StartServer(); // start now so migration failures show up as fixture failures (TestServer or Kestrel alike)
         return Task.CompletedTask;
     }
 
