@@ -1,3 +1,4 @@
+using Omni.Contracts.PersonalData;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,6 +22,7 @@ public static class PaymentsModule
     public static IServiceCollection AddPayments(this IServiceCollection services, DatabaseOptions database)
     {
         services.AddModuleDbContext<PaymentsDbContext, PaymentsSqliteDbContext, PaymentsPostgresDbContext>(database, Name);
+        services.AddScoped<IPersonalDataContributor, PaymentPersonalData>();
         services.AddOptions<SimulatedProviderOptions>().BindConfiguration(SimulatedProviderOptions.Section);
         services.AddSingleton<IPaymentProvider, SimulatedProvider>();
         services.AddScoped<PaymentLedger>();

@@ -30,6 +30,8 @@ internal static class CustomerSeed
             customer = new { email, name, phone },
             shippingAddress = new { line1, city = "Lyon", postalCode = "69002", country = "FR", latitude = 45.7578, longitude = 4.8320 },
             lines = new[] { new { sku, quantity = 2, fulfillment = new { method = "ship" } } },
+            // Paid by card, so the shopper's e-mail also reaches Payments (and its events) for export and erasure.
+            payment = new { type = "card", token = "tok_visa" },
         })).Json(HttpStatusCode.Created);
 
     public static async Task<JsonElement> StoreSale(HttpClient client, string store, string sku, string? email, string? phone = null, decimal unitPrice = 12.50m) =>
