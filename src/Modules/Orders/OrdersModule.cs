@@ -1,4 +1,5 @@
 using Omni.Common.Data;
+using Omni.Contracts.Orders;
 using Omni.Orders.Data;
 using Omni.Orders.Data.Migrations.Postgres;
 using Omni.Orders.Data.Migrations.Sqlite;
@@ -13,6 +14,8 @@ public static class OrdersModule
     public static IServiceCollection AddOrders(this IServiceCollection services, DatabaseOptions database)
     {
         services.AddModuleDbContext<OrdersDbContext, OrdersSqliteDbContext, OrdersPostgresDbContext>(database, Name);
+        services.AddScoped<OrderPlacement>();
+        services.AddScoped<IOrderPlacement>(sp => sp.GetRequiredService<OrderPlacement>());
         return services;
     }
 

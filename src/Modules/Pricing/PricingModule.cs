@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Omni.Common.Data;
 using Omni.Contracts.Identity;
+using Omni.Contracts.Pricing;
 using Omni.Pricing.Data;
 using Omni.Pricing.Data.Migrations.Postgres;
 using Omni.Pricing.Data.Migrations.Sqlite;
@@ -17,6 +18,7 @@ public static class PricingModule
     {
         services.AddModuleDbContext<PricingDbContext, PricingSqliteDbContext, PricingPostgresDbContext>(database, Name);
         services.AddSingleton<PricingRulesCache>();
+        services.AddScoped<IPriceQuotes, PriceQuotes>();
         return services;
     }
 

@@ -4,12 +4,6 @@ using Omni.Contracts.Orders;
 
 namespace Omni.Orders.Features;
 
-public sealed record CustomerInput(string? Email, string? Name, string? Phone);
-
-public sealed record AddressInput(string Line1, string? Line2, string City, string PostalCode, string Country, double? Latitude, double? Longitude);
-
-public sealed record FulfillmentInput(FulfillmentMethod? Method, string? LocationCode);
-
 /// <summary>Validation shared by every way an order comes in (API order, store sale).</summary>
 internal static partial class OrderInput
 {
