@@ -8,9 +8,11 @@ public static class ApiSeed
 {
     public static readonly string[] AllCapabilities = ["ship", "pickup", "curbside", "returns", "shipToStore"];
 
-    public static async Task<string> Location(HttpClient client, string prefix, string type = "store", double lat = 48.8566, double lon = 2.3522, string[]? capabilities = null)
+    public static Task<string> Location(HttpClient client, string prefix, string type = "store", double lat = 48.8566, double lon = 2.3522, string[]? capabilities = null) =>
+        LocationWithCode(client, OmniFactory.Unique(prefix), type, lat, lon, capabilities);
+
+    public static async Task<string> LocationWithCode(HttpClient client, string code, string type = "store", double lat = 48.8566, double lon = 2.3522, string[]? capabilities = null)
     {
-        var code = OmniFactory.Unique(prefix);
         var response = await client.PostJson("/api/v1/locations", new
         {
             code, name = $"Test {code}", type,

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Omni.Common.Data;
+using Omni.Common.Events.Subscriptions;
 using Omni.Common.Http;
 
 namespace Omni.IntegrationTests.Infrastructure;
@@ -50,6 +51,34 @@ public abstract class OmniFactory : WebApplicationFactory<Program>, IAsyncLifeti
     {
         await using var scope = Services.CreateAsyncScope();
         return await work(scope.ServiceProvider);
+    }
+
+    /// <summary>
+    /// Waits until every event written so far has a position and every in-process subscriber has read past it —
+    /// the moment the reactions of other modules (captures, re-sourcing, notifications …) have committed.
+    /// </summary>
+    public async Task WaitForSubscribersAsync(int seconds = 30)
+    {
+        var names = Services.GetServices<EventSubscriberRegistration>().Select(r => r.Name).ToList();
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (true)
+        {
+            var settled = await InScope(async sp =>
+            {
+                var session = sp.GetRequiredService<DbSession>();
+                await session.Connection.OpenAsync();
+                await using var command = session.Connection.CreateCommand();
+                command.CommandText = $"""
+                    SELECT (SELECT COUNT(*) FROM events WHERE position IS NULL)
+                         + (SELECT COUNT(*) FROM event_subscriptions s WHERE s.position < (SELECT COALESCE(MAX(position), 0) FROM events))
+                         + {names.Count} - (SELECT COUNT(*) FROM event_subscriptions)
+                    """;
+                return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) == 0;
+            });
+            if (settled) return;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("Event subscribers did not catch up with the events table.");
+            await Task.Delay(25);
+        }
     }
 
     public static string Unique(string prefix) => $"{prefix}-{Guid.NewGuid().ToString("N")[..10].ToUpperInvariant()}";

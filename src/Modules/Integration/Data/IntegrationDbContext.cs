@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Omni.Common.Data;
 using Omni.Common.Events;
+using Omni.Integration.Subscriptions;
 using Omni.Integration.Webhooks;
 
 namespace Omni.Integration.Data;
@@ -13,6 +14,8 @@ internal abstract class IntegrationDbContext(DbContextOptions options) : ModuleD
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
     public DbSet<WebhookCursor> WebhookCursors => Set<WebhookCursor>();
+    public DbSet<EventSubscriptionCursor> SubscriptionCursors => Set<EventSubscriptionCursor>();
+    public DbSet<EventSubscriptionFailure> SubscriptionFailures => Set<EventSubscriptionFailure>();
 
     protected override void ConfigureModel(ModelBuilder model)
     {
@@ -61,6 +64,21 @@ internal abstract class IntegrationDbContext(DbContextOptions options) : ModuleD
             e.HasKey(x => x.Name);
             e.Property(x => x.Name).HasMaxLength(50);
             e.HasData(new WebhookCursor { Name = WebhookCursor.Fanout, Position = 0 });
+        });
+        model.Entity<EventSubscriptionCursor>(e =>
+        {
+            e.ToTable("event_subscriptions");
+            e.HasKey(x => x.Name);
+            e.Property(x => x.Name).HasMaxLength(100);
+        });
+        model.Entity<EventSubscriptionFailure>(e =>
+        {
+            e.ToTable("event_subscription_failures");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Subscriber).HasMaxLength(100);
+            e.Property(x => x.EventId).HasMaxLength(36);
+            e.Property(x => x.Error).HasColumnType("text");
+            e.HasIndex(x => x.Subscriber);
         });
     }
 }

@@ -63,6 +63,67 @@ namespace Omni.Integration.Data.Migrations.Postgres
                     b.ToTable("events", (string)null);
                 });
 
+            modelBuilder.Entity("Omni.Integration.Subscriptions.EventSubscriptionCursor", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<long>("Position")
+                        .HasColumnType("bigint")
+                        .HasColumnName("position");
+
+                    b.HasKey("Name")
+                        .HasName("pk_event_subscriptions");
+
+                    b.ToTable("event_subscriptions", (string)null);
+                });
+
+            modelBuilder.Entity("Omni.Integration.Subscriptions.EventSubscriptionFailure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Error")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("text")
+                        .HasColumnName("error");
+
+                    b.Property<string>("EventId")
+                        .IsRequired()
+                        .HasMaxLength(36)
+                        .HasColumnType("character varying(36)")
+                        .HasColumnName("event_id");
+
+                    b.Property<DateTime>("FailedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("failed_at");
+
+                    b.Property<long>("Position")
+                        .HasColumnType("bigint")
+                        .HasColumnName("position");
+
+                    b.Property<string>("Subscriber")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("subscriber");
+
+                    b.HasKey("Id")
+                        .HasName("pk_event_subscription_failures");
+
+                    b.HasIndex("Subscriber")
+                        .HasDatabaseName("ix_event_subscription_failures_subscriber");
+
+                    b.ToTable("event_subscription_failures", (string)null);
+                });
+
             modelBuilder.Entity("Omni.Integration.Webhooks.WebhookAttempt", b =>
                 {
                     b.Property<Guid>("Id")

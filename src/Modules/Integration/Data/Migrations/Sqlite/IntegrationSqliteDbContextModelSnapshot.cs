@@ -58,6 +58,65 @@ namespace Omni.Integration.Data.Migrations.Sqlite
                     b.ToTable("events", (string)null);
                 });
 
+            modelBuilder.Entity("Omni.Integration.Subscriptions.EventSubscriptionCursor", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<long>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.HasKey("Name")
+                        .HasName("pk_event_subscriptions");
+
+                    b.ToTable("event_subscriptions", (string)null);
+                });
+
+            modelBuilder.Entity("Omni.Integration.Subscriptions.EventSubscriptionFailure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Error")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("text")
+                        .HasColumnName("error");
+
+                    b.Property<string>("EventId")
+                        .IsRequired()
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("event_id");
+
+                    b.Property<DateTime>("FailedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("failed_at");
+
+                    b.Property<long>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.Property<string>("Subscriber")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subscriber");
+
+                    b.HasKey("Id")
+                        .HasName("pk_event_subscription_failures");
+
+                    b.HasIndex("Subscriber")
+                        .HasDatabaseName("ix_event_subscription_failures_subscriber");
+
+                    b.ToTable("event_subscription_failures", (string)null);
+                });
+
             modelBuilder.Entity("Omni.Integration.Webhooks.WebhookAttempt", b =>
                 {
                     b.Property<Guid>("Id")
