@@ -1,3 +1,4 @@
+using Omni.Carts;
 using Omni.Catalog;
 using Omni.Common.Data;
 using Omni.Identity;
@@ -19,7 +20,8 @@ internal static class Modules
         .AddLocations(database)
         .AddInventory(database)
         .AddOrders(database)
-        .AddPricing(database);
+        .AddPricing(database)
+        .AddCarts(database);
 
     public static IEndpointRouteBuilder MapOmniModules(this IEndpointRouteBuilder api)
     {
@@ -30,6 +32,7 @@ internal static class Modules
         api.MapInventory();
         api.MapOrders();
         api.MapPricing();
+        api.MapCarts();
         return api;
     }
 }

@@ -74,6 +74,21 @@ public interface IStockReservations
 /// <param name="ExpiresAt">When the hold ends unless converted.</param>
 public sealed record StockHeld(string LocationCode, string Sku, int Quantity, DateTime ExpiresAt);
 
+/// <summary>Reading stock on behalf of whoever holds some of it.</summary>
+public static class StockHolds
+{
+    /// <summary>
+    /// The levels as the holder of <paramref name="held"/> sees them: its own held units are not reserved against it
+    /// (a cart converting its hold into an order, a shopper looking at what they hold).
+    /// </summary>
+    public static IReadOnlyList<StockLevel> CountingHeldAsAvailable(this IReadOnlyList<StockLevel> levels, IReadOnlyList<StockHeld> held)
+    {
+        if (held.Count == 0) return levels;
+        var units = held.GroupBy(h => (h.LocationCode, h.Sku)).ToDictionary(g => g.Key, g => g.Sum(h => h.Quantity));
+        return [.. levels.Select(l => units.TryGetValue((l.LocationCode, l.Sku), out var q) ? l with { Reserved = l.Reserved - q } : l)];
+    }
+}
+
 /// <summary>A change of on-hand stock that already happened in the world.</summary>
 /// <param name="LocationCode">Where.</param>
 /// <param name="Sku">What.</param>

@@ -20,18 +20,8 @@ internal static partial class OrderInput
             errors.Add("customer.phone", "must be a phone number, e.g. +33600000000.");
     }
 
-    public static void Address(Validator errors, string field, AddressInput address)
-    {
-        errors.Required($"{field}.line1", address.Line1);
-        errors.Optional($"{field}.line2", address.Line2);
-        errors.Required($"{field}.city", address.City, 100);
-        errors.Required($"{field}.postalCode", address.PostalCode, 20);
-        errors.Country($"{field}.country", address.Country);
-        if (address.Latitude.HasValue != address.Longitude.HasValue)
-            errors.Add($"{field}.{(address.Latitude.HasValue ? "longitude" : "latitude")}", "is required when the other coordinate is given.");
-        errors.Range($"{field}.latitude", address.Latitude, -90, 90);
-        errors.Range($"{field}.longitude", address.Longitude, -180, 180);
-    }
+    public static void Address(Validator errors, string field, AddressInput address) =>
+        errors.Address(field, address.Line1, address.Line2, address.City, address.PostalCode, address.Country, address.Latitude, address.Longitude);
 
     public static void Quantity(Validator errors, string field, int quantity) => errors.Range(field, quantity, 1, MaxQuantity);
 

@@ -68,7 +68,8 @@ internal sealed class OrderPlacement(
         var fresh = false;
         for (var attempt = 0; attempt < Attempts; attempt++)
         {
-            var levels = CountingHeld(fresh ? await stock.ForSkusAsync(skus, ct) : await stock.RecentForSkusAsync(skus, ct), held);
+            // A hold being converted into this order keeps its units for it.
+            var levels = (fresh ? await stock.ForSkusAsync(skus, ct) : await stock.RecentForSkusAsync(skus, ct)).CountingHeldAsAvailable(held);
             var plan = NearestSourcing.Plan(sourcingLines, levels, locations, destination);
             if (!plan.Complete)
             {
@@ -117,14 +118,6 @@ internal sealed class OrderPlacement(
             }
         }
         return await RefuseAsync(shortSkus, idempotency, ct);
-    }
-
-    /// <summary>A hold being converted into this order keeps its units for it: plan as if they were not reserved.</summary>
-    private static IReadOnlyList<StockLevel> CountingHeld(IReadOnlyList<StockLevel> levels, IReadOnlyList<StockHeld> held)
-    {
-        if (held.Count == 0) return levels;
-        var units = held.GroupBy(h => (h.LocationCode, h.Sku)).ToDictionary(g => g.Key, g => g.Sum(h => h.Quantity));
-        return [.. levels.Select(l => units.TryGetValue((l.LocationCode, l.Sku), out var q) ? l with { Reserved = l.Reserved - q } : l)];
     }
 
     /// <summary>
