@@ -186,7 +186,7 @@ internal sealed class Cart
     public void EnsureActive()
     {
         if (Status == CartStatus.Active) return;
-        var extensions = new Dictionary<string, object?> { ["status"] = Status.ToString().ToLowerInvariant() };
+        var extensions = new Dictionary<string, object?> { ["cartStatus"] = Status.ToString().ToLowerInvariant() };
         if (MergedInto is { } target) extensions["mergedInto"] = target;
         if (OrderId is { } order) extensions["orderId"] = order;
         throw new DomainException("cart_not_active",
