@@ -106,7 +106,7 @@ public abstract class CartTests(OmniFactory omni)
 
         var (device, id) = await CartClient.NewCart(_api);
         await device.Add(id, sku, 2);
-        var cart = await device.Update(id, new { preferredStore = store.ToLowerInvariant() });
+        var cart = await device.Update(id, new { preferredStore = store.ToLowerInvariant(), couponCodes = new[] { " welcome ", "WELCOME" } });
 
         var line = cart.GetProperty("lines")[0];
         Assert.Equal(20.00m, Amount(line.GetProperty("unitPrice")));
@@ -114,6 +114,8 @@ public abstract class CartTests(OmniFactory omni)
         Assert.Equal(36.00m, Amount(line.GetProperty("total")));
         Assert.Equal(code, line.GetProperty("promotions")[0].GetProperty("code").GetString());
         Assert.Equal(36.00m, Amount(cart.GetProperty("total")));
+        Assert.Equal(store, cart.GetProperty("preferredStore").GetString());
+        Assert.Equal(["WELCOME"], cart.GetProperty("couponCodes").EnumerateArray().Select(c => c.GetString()));
         Assert.Equal(10, line.GetProperty("availability").GetProperty("ship").GetInt32());
         Assert.Equal(5, line.GetProperty("availability").GetProperty("preferredStore").GetInt32());
         Assert.Equal(["ship", "pickup"], line.GetProperty("deliveryOptions").EnumerateArray().Select(o => o.GetProperty("method").GetString()));

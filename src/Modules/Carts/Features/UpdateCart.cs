@@ -28,16 +28,16 @@ internal static class UpdateCart
             else if (location.Type != LocationType.Store) errors.Add("preferredStore", $"'{store}' is not a store.");
         }
         if (request.ShippingDestination is { } d) errors.Address("shippingDestination", d.Line1, d.Line2, d.City, d.PostalCode, d.Country, d.Latitude, d.Longitude);
-        var coupons = request.CouponCodes?.Select(c => c?.Trim().ToUpperInvariant()).ToList();
+        var coupons = request.CouponCodes;
         if (coupons is { Count: > Cart.MaxCoupons }) errors.Add("couponCodes", $"must contain at most {Cart.MaxCoupons} codes.");
-        else for (var i = 0; i < (coupons?.Count ?? 0); i++) errors.Code($"couponCodes[{i}]", coupons![i]);
+        else for (var i = 0; i < (coupons?.Count ?? 0); i++) errors.Code($"couponCodes[{i}]", coupons![i]?.Trim());
         if (!errors.IsValid) return errors.ToProblem();
 
         var destination = request.ShippingDestination is { } a
             ? new Destination(a.Line1.Trim(), a.Line2?.Trim(), a.City.Trim(), a.PostalCode.Trim(), a.Country.ToUpperInvariant(), a.Latitude, a.Longitude) : null;
         var (cart, problem) = await access.EditAsync(id, http, user, cart =>
         {
-            cart.Update(store, destination, coupons?.Distinct(StringComparer.Ordinal).ToList()!, clock.GetUtcNow().UtcDateTime);
+            cart.Update(store, destination, coupons?.Select(c => c.Trim().ToUpperInvariant()).Distinct(StringComparer.Ordinal).ToList(), clock.GetUtcNow().UtcDateTime);
             return null;
         }, ct);
         return cart is null ? problem! : TypedResults.Ok(await view.DetailsAsync(cart, ct));
