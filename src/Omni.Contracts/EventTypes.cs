@@ -2,6 +2,7 @@ using Omni.Contracts.Catalog;
 using Omni.Contracts.Inventory;
 using Omni.Contracts.Locations;
 using Omni.Contracts.Orders;
+using Omni.Contracts.Payments;
 using Omni.Contracts.Pricing;
 
 namespace Omni.Contracts;
@@ -17,6 +18,9 @@ public static class EventTypes
         InventoryChanged.EventType, InventoryOversold.EventType, InventorySnapshotApplied.EventType,
         OrderPlaced.EventType, OrderCancelled.EventType, OrderLinesCancelled.EventType,
         FulfillmentReadyForPickup.EventType, FulfillmentShipped.EventType, FulfillmentHandedOver.EventType, FulfillmentExpired.EventType,
+        FulfillmentPicked.EventType, FulfillmentPacked.EventType, FulfillmentInTransit.EventType, FulfillmentReceivedAtStore.EventType,
+        FulfillmentCustomerArrived.EventType, FulfillmentDelivered.EventType, FulfillmentCancelled.EventType, FulfillmentResourced.EventType,
         PromotionCreated.EventType, PromotionUpdated.EventType,
+        PaymentAuthorized.EventType, PaymentCaptured.EventType, PaymentVoided.EventType, PaymentRefunded.EventType,
     ];
 }

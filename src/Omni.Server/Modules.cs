@@ -6,6 +6,7 @@ using Omni.Integration;
 using Omni.Inventory;
 using Omni.Locations;
 using Omni.Orders;
+using Omni.Payments;
 using Omni.Pricing;
 
 namespace Omni.Server;
@@ -21,6 +22,7 @@ internal static class Modules
         .AddInventory(database)
         .AddOrders(database)
         .AddPricing(database)
+        .AddPayments(database)
         .AddCarts(database);
 
     public static IEndpointRouteBuilder MapOmniModules(this IEndpointRouteBuilder api)
@@ -32,6 +34,7 @@ internal static class Modules
         api.MapInventory();
         api.MapOrders();
         api.MapPricing();
+        api.MapPayments();
         api.MapCarts();
         return api;
     }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Omni.Common.Data;
 using Omni.Contracts.Identity;
 using Omni.Contracts.Pricing;
+using Omni.Pricing.Coupons;
 using Omni.Pricing.Data;
 using Omni.Pricing.Data.Migrations.Postgres;
 using Omni.Pricing.Data.Migrations.Sqlite;
@@ -19,6 +20,8 @@ public static class PricingModule
         services.AddModuleDbContext<PricingDbContext, PricingSqliteDbContext, PricingPostgresDbContext>(database, Name);
         services.AddSingleton<PricingRulesCache>();
         services.AddScoped<IPriceQuotes, PriceQuotes>();
+        services.AddScoped<CouponLedger>();
+        services.AddScoped<IPricing, OrderPricing>();
         return services;
     }
 
@@ -27,6 +30,8 @@ public static class PricingModule
         var pricing = api.MapGroup("/pricing").WithTags("Pricing");
         var promotions = pricing.MapGroup("/promotions");
         var exceptions = pricing.MapGroup("/exceptions");
+        var coupons = pricing.MapGroup("/coupons");
+        var taxRates = pricing.MapGroup("/tax-rates");
         var write = Scopes.Policy(Scopes.Catalog);
 
         QuoteBasket.Map(pricing);
@@ -38,6 +43,15 @@ public static class PricingModule
         ListPriceExceptions.Map(exceptions);
         CreatePriceException.Map(exceptions).RequireAuthorization(write);
         GetConsistencyReport.Map(pricing);
+        CreateCoupon.Map(coupons).RequireAuthorization(write);
+        ListRedemptions.MapOverLimit(coupons);
+        GetCoupon.Map(coupons);
+        ListCouponCodes.Map(coupons);
+        ListRedemptions.MapForCoupon(coupons);
+        GetWallet.Map(pricing);
+        ListTaxRates.Map(taxRates);
+        SetTaxRate.Map(taxRates).RequireAuthorization(write);
+        DeleteTaxRate.Map(taxRates).RequireAuthorization(write);
         return api;
     }
 }

@@ -33,6 +33,7 @@ public static class Problems
     {
         400 => "Bad request",
         401 => "Unauthorized",
+        402 => "Payment required",
         403 => "Forbidden",
         404 => "Not found",
         409 => "Conflict",

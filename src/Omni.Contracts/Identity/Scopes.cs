@@ -13,11 +13,13 @@ public static class Scopes
     public const string Inventory = "inventory";
     /// <summary>Orders and store sales.</summary>
     public const string Orders = "orders";
+    /// <summary>Refunds outside a return (goodwill, price adjustments).</summary>
+    public const string Payments = "payments";
     /// <summary>Read-only access.</summary>
     public const string Read = "read";
 
     /// <summary>All scopes.</summary>
-    public static readonly IReadOnlyList<string> All = [Admin, Catalog, Inventory, Orders, Read];
+    public static readonly IReadOnlyList<string> All = [Admin, Catalog, Inventory, Orders, Payments, Read];
 
     /// <summary>The claim type carrying a scope.</summary>
     public const string ClaimType = "scope";

@@ -47,6 +47,28 @@ public interface IStockReservations
     Task ReleaseAsync(Guid orderId, string reason, string actor, DateTime at, CancellationToken ct);
 
     /// <summary>
+    /// Reserves one claim if it is covered. Unlike <see cref="ReserveAsync"/>, a refusal changes nothing, so the caller's
+    /// transaction may go on (re-sourcing tries location after location inside the transaction of a pick).
+    /// </summary>
+    Task<bool> TryReserveAsync(StockClaim claim, string actor, DateTime at, CancellationToken ct);
+
+    /// <summary>
+    /// The reserved units of order lines left the location (shipped, handed over): on hand and reserved both fall, the
+    /// reservations are consumed and the ledger records a movement with <paramref name="reason"/> (e.g. <c>shipment</c>, <c>sale</c>).
+    /// Throws when the lines do not hold that many active reserved units there.
+    /// </summary>
+    Task ConsumeAsync(IReadOnlyList<StockClaim> units, string reason, string reference, string actor, DateTime at, CancellationToken ct);
+
+    /// <summary>Releases reserved units of order lines (an expired pickup, a short pick, units re-sourced elsewhere): they go back on sale.</summary>
+    Task ReleaseUnitsAsync(IReadOnlyList<StockClaim> units, string reason, string actor, DateTime at, CancellationToken ct);
+
+    /// <summary>
+    /// Units arrived at a location already promised to order lines (a ship-to-store parcel at its store): on hand and
+    /// reserved both rise in one statement, so the units are never on sale in between, and the ledger records a receipt.
+    /// </summary>
+    Task ReceiveReservedAsync(IReadOnlyList<StockClaim> units, string reason, string reference, string actor, DateTime at, CancellationToken ct);
+
+    /// <summary>
     /// Holds stock for a shopper who is paying: reservations like <see cref="ReserveAsync"/> (the claims' <c>OrderId</c>
     /// is the hold's id) that end at <paramref name="expiresAt"/>, when a background job releases them unless
     /// <see cref="ConvertHoldAsync"/> turned them into an order first. Whatever the hold held before is released in the

@@ -34,13 +34,21 @@ public enum LocationCapability
 /// <param name="Country">ISO 3166-1 alpha-2 country.</param>
 /// <param name="Capabilities">What the location offers.</param>
 /// <param name="DailyOrderCapacity">Orders it can fulfill per day.</param>
+/// <param name="PickupHoldDays">Days an uncollected pickup is held before it expires and its stock goes back on sale.</param>
+/// <param name="OpeningHours">When it is open, in its local time; null or empty when not known (warehouses).</param>
 public sealed record LocationSnapshot(
     string Code, string Name, LocationType Type, double Latitude, double Longitude, string TimeZone, string Country,
-    IReadOnlySet<LocationCapability> Capabilities, int DailyOrderCapacity)
+    IReadOnlySet<LocationCapability> Capabilities, int DailyOrderCapacity, int PickupHoldDays = 7, IReadOnlyList<OpeningPeriod>? OpeningHours = null)
 {
     /// <summary>True when the location offers <paramref name="capability"/>.</summary>
     public bool Can(LocationCapability capability) => Capabilities.Contains(capability);
 }
+
+/// <summary>One opening period of a location in its local time.</summary>
+/// <param name="Day">The day it opens.</param>
+/// <param name="Opens">Time of day it opens.</param>
+/// <param name="Closes">Time of day it closes; may be 24:00.</param>
+public sealed record OpeningPeriod(DayOfWeek Day, TimeSpan Opens, TimeSpan Closes);
 
 /// <summary>The network of locations, cached: it changes rarely and is read on every order and availability query.</summary>
 public interface ILocationDirectory

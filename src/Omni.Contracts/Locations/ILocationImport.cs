@@ -25,9 +25,11 @@ public sealed record ImportedOpeningHours(DayOfWeek Day, string Open, string Clo
 /// <param name="Capabilities">What the location offers.</param>
 /// <param name="DailyOrderCapacity">Orders it can fulfill per day.</param>
 /// <param name="OpeningHours">Weekly opening hours; null or empty when not published.</param>
+/// <param name="PickupHoldDays">Days an uncollected pickup is held before it expires.</param>
 public sealed record ImportedLocation(
     string Code, string Name, LocationType Type, ImportedAddress Address, double Latitude, double Longitude, string TimeZone,
-    IReadOnlyCollection<LocationCapability> Capabilities, int DailyOrderCapacity, IReadOnlyList<ImportedOpeningHours>? OpeningHours = null);
+    IReadOnlyCollection<LocationCapability> Capabilities, int DailyOrderCapacity, IReadOnlyList<ImportedOpeningHours>? OpeningHours = null,
+    int PickupHoldDays = 7);
 
 /// <summary>What an import did.</summary>
 /// <param name="Created">Locations that did not exist before.</param>

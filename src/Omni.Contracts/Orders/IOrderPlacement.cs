@@ -8,7 +8,10 @@ namespace Omni.Contracts.Orders;
 /// <param name="Customer">Who buys, if known.</param>
 /// <param name="ShippingAddress">Where ship lines go; required when a line ships.</param>
 /// <param name="Lines">One to 100 lines.</param>
-public sealed record PlaceOrderRequest(SalesChannel? Channel, CustomerInput? Customer, AddressInput? ShippingAddress, List<OrderLineInput>? Lines);
+/// <param name="Payment">How the order is paid; authorized for the priced total when the order is placed.</param>
+/// <param name="Coupons">Coupon codes as the customer typed them.</param>
+public sealed record PlaceOrderRequest(SalesChannel? Channel, CustomerInput? Customer, AddressInput? ShippingAddress, List<OrderLineInput>? Lines,
+    PaymentInput? Payment = null, List<string>? Coupons = null);
 
 /// <summary>A line of an order to place.</summary>
 /// <param name="Sku">The SKU.</param>
@@ -36,6 +39,15 @@ public sealed record AddressInput(string Line1, string? Line2, string City, stri
 /// <param name="Method">Ship, pickup, curbside, ship-to-store or carry-out.</param>
 /// <param name="LocationCode">The store for every method but ship.</param>
 public sealed record FulfillmentInput(FulfillmentMethod? Method, string? LocationCode);
+
+/// <summary>How the order is paid: a provider token for a card or wallet, a store credit id, or at a till the tender taken.</summary>
+/// <param name="Type">The tender type.</param>
+/// <param name="Token">The provider token or store credit id.</param>
+public sealed record PaymentInput(string? Type, string? Token)
+{
+    /// <summary>The tender to authorize; only after validation (the type is required).</summary>
+    public Payments.PaymentTender ToTender() => new(Type!, Token);
+}
 
 /// <summary>An order that was placed (or had been placed before under the same idempotency key).</summary>
 /// <param name="Id">The order id.</param>

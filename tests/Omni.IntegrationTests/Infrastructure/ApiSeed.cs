@@ -11,14 +11,15 @@ public static class ApiSeed
     public static Task<string> Location(HttpClient client, string prefix, string type = "store", double lat = 48.8566, double lon = 2.3522, string[]? capabilities = null) =>
         LocationWithCode(client, OmniFactory.Unique(prefix), type, lat, lon, capabilities);
 
-    public static async Task<string> LocationWithCode(HttpClient client, string code, string type = "store", double lat = 48.8566, double lon = 2.3522, string[]? capabilities = null)
+    public static async Task<string> LocationWithCode(HttpClient client, string code, string type = "store", double lat = 48.8566, double lon = 2.3522, string[]? capabilities = null,
+        int? pickupHoldDays = null)
     {
         var response = await client.PostJson("/api/v1/locations", new
         {
             code, name = $"Test {code}", type,
             address = new { line1 = "1 Rue de Test", city = "Paris", postalCode = "75001", country = "FR" },
             latitude = lat, longitude = lon, timeZone = "Europe/Paris",
-            capabilities = capabilities ?? AllCapabilities, dailyOrderCapacity = 500,
+            capabilities = capabilities ?? AllCapabilities, dailyOrderCapacity = 500, pickupHoldDays,
         });
         await response.Json(HttpStatusCode.Created);
         return code;

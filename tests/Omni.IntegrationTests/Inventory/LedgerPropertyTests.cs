@@ -71,6 +71,7 @@ public abstract class LedgerPropertyTests(OmniFactory omni)
                 await (await _api.PutJson($"/api/v1/inventory/{counted}/{sku}", new { onHand, safetyStock })).Json(HttpStatusCode.OK);
                 model.Fact(counted, onHand - model.OnHand[counted]);
                 if (safetyStock is { } safety) model.Safety[counted] = safety;
+                await FollowResourcing(model);
                 break;
             case Receipt(var atStore, var units):
                 await Move(model.At(atStore), units, "receipt");
@@ -79,6 +80,7 @@ public abstract class LedgerPropertyTests(OmniFactory omni)
             case Damage(var atStore, var units):
                 await Move(model.At(atStore), -units, "damage");
                 model.Fact(model.At(atStore), -units);
+                await FollowResourcing(model);
                 break;
             case PickupOrder(var quantity):
                 await Place(model, Pickup(model.Store, (sku, quantity)), model.Available(model.Store) >= quantity);
@@ -98,12 +100,34 @@ public abstract class LedgerPropertyTests(OmniFactory omni)
                     lines = new[] { new { sku, quantity, unitPrice = new { amount = 9.99m, currency = "EUR" } } },
                 }, Guid.NewGuid().ToString())).Json(HttpStatusCode.Created);
                 model.Fact(model.Store, -quantity);
+                await FollowResourcing(model);
                 break;
         }
 
         async Task Move(string location, int delta, string reason) =>
             await (await _api.PostJson("/api/v1/inventory/movements", new { locationCode = location, sku, delta, reason })).Json(HttpStatusCode.Created);
     }
+
+    /// <summary>
+    /// A fact that left promises uncovered makes Orders source those units again (or cancel them) in the background: wait
+    /// for it, then take the orders' allocations as they are now. The fulfillment tests check the re-sourcing itself.
+    /// </summary>
+    private async Task FollowResourcing(Model model)
+    {
+        await omni.WaitForSubscribersAsync();
+        foreach (var open in model.Open.ToList())
+        {
+            var order = await (await _api.GetAsync($"/api/v1/orders/{open.Id}")).Json(HttpStatusCode.OK);
+            model.Open.Remove(open);
+            if (order.GetProperty("status").GetString() == "cancelled") continue;
+            model.Open.Add(open with { Allocations = Allocations(order) });
+        }
+    }
+
+    private static Dictionary<string, int> Allocations(JsonElement order) =>
+        order.GetProperty("lines").EnumerateArray().SelectMany(l => l.GetProperty("allocations").EnumerateArray())
+            .GroupBy(a => a.GetProperty("locationCode").GetString()!)
+            .ToDictionary(g => g.Key, g => g.Sum(a => a.GetProperty("quantity").GetInt32()));
 
     private async Task Place(Model model, object request, bool fits)
     {
@@ -114,9 +138,7 @@ public abstract class LedgerPropertyTests(OmniFactory omni)
             return;
         }
         var order = await response.Json(HttpStatusCode.Created);
-        var allocations = order.GetProperty("lines").EnumerateArray().SelectMany(l => l.GetProperty("allocations").EnumerateArray())
-            .GroupBy(a => a.GetProperty("locationCode").GetString()!)
-            .ToDictionary(g => g.Key, g => g.Sum(a => a.GetProperty("quantity").GetInt32()));
+        var allocations = Allocations(order);
         foreach (var (location, quantity) in allocations)
             Assert.True(quantity <= model.Available(location), $"{quantity} allocated at {location} where only {model.Available(location)} were available");
         model.Open.Add(new OpenOrder(order.GetProperty("id").GetGuid(), allocations));

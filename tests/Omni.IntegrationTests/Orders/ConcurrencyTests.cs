@@ -1,9 +1,5 @@
 using System.Net;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Omni.IntegrationTests.Infrastructure;
-using Omni.Inventory.Data;
-using Omni.Inventory.Domain;
 using static Omni.IntegrationTests.Orders.OrderRequests;
 
 namespace Omni.IntegrationTests.Orders;
@@ -110,24 +106,7 @@ public abstract class ConcurrencyTests(OmniFactory omni)
         await AssertInvariants();
     }
 
-    /// <summary>On hand is the sum of the ledger, and reserved is the sum of active reservations, for every position.</summary>
-    private async Task AssertInvariants() => await omni.InScope(async services =>
-    {
-        var db = services.GetRequiredService<InventoryDbContext>();
-        var positions = await db.Positions.AsNoTracking().ToListAsync();
-        var ledger = (await db.Movements.AsNoTracking().Select(m => new { m.LocationCode, m.Sku, m.Delta }).ToListAsync())
-            .GroupBy(m => (m.LocationCode, m.Sku)).ToDictionary(g => g.Key, g => g.Sum(m => m.Delta));
-        var active = (await db.Reservations.AsNoTracking().Where(r => r.Status == ReservationStatus.Active)
-                .Select(r => new { r.LocationCode, r.Sku, r.Quantity }).ToListAsync())
-            .GroupBy(r => (r.LocationCode, r.Sku)).ToDictionary(g => g.Key, g => g.Sum(r => r.Quantity));
-        foreach (var p in positions)
-        {
-            Assert.Equal(ledger.GetValueOrDefault((p.LocationCode, p.Sku)), p.OnHand);
-            Assert.Equal(active.GetValueOrDefault((p.LocationCode, p.Sku)), p.Reserved);
-            Assert.True(p.Reserved >= 0);
-        }
-        return true;
-    });
+    private Task AssertInvariants() => StockInvariants.AssertAsync(omni);
 
     private static async Task<List<HttpStatusCode>> Parallel(int count, Func<int, Task<HttpResponseMessage>> request)
     {

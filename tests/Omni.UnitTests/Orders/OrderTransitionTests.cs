@@ -11,8 +11,10 @@ public sealed class OrderTransitionTests
 
     private static readonly HashSet<(OrderStatus, OrderStatus)> Allowed =
     [
+        (OrderStatus.Accepted, OrderStatus.Fulfilling),
         (OrderStatus.Accepted, OrderStatus.Completed),
         (OrderStatus.Accepted, OrderStatus.Cancelled),
+        (OrderStatus.Fulfilling, OrderStatus.Completed),
     ];
 
     // By name: the status enum is internal, and a public theory cannot take it as a parameter.

@@ -223,4 +223,33 @@ public sealed class PricingEngineTests
         var quote = PricingEngine.Quote(Basket(Line("A", 1, 1000)), [usd], Web);
         Assert.Equal(NotAppliedReason.CurrencyMismatch, quote.Lines[0].NotApplied.Single().Reason);
     }
+
+    [Fact]
+    public void A_coupon_only_promotion_runs_only_when_its_coupon_is_presented_and_is_otherwise_not_mentioned()
+    {
+        var coupon = Percent("COUPON-10", 10) with { CouponOnly = true };
+        var basket = Basket(Line("A", 1, 10_00));
+
+        var without = PricingEngine.Quote(basket, [coupon], Web);
+        var with = PricingEngine.Quote(basket, [coupon], Web with { CouponPromotions = new HashSet<Guid> { coupon.Id } });
+
+        Assert.Equal(10_00, without.Total.Minor);
+        Assert.Empty(without.Lines[0].NotApplied);
+        Assert.Equal(9_00, with.Total.Minor);
+        Assert.Equal("COUPON-10", Assert.Single(with.Promotions).Code);
+    }
+
+    [Fact]
+    public void A_till_price_is_the_base_price_no_exception_replaces_and_promotions_still_reduce()
+    {
+        var line = Line("A", 2, 10_00) with { TillUnitPrice = Eur(8_00) };
+        var exception = new PriceException(Guid.NewGuid(), "A", SalesChannel.Store, null, Eur(7_00), "store price");
+
+        var quote = PricingEngine.Quote(Basket(line), [Percent("TEN", 10)], new PricingContext(SalesChannel.Store, "S1", null, Now), [exception]);
+
+        Assert.Equal(PriceSource.Till, quote.Lines[0].PriceSource);
+        Assert.Equal(8_00, quote.Lines[0].BaseUnitPrice.Minor);
+        Assert.Equal(14_40, quote.Total.Minor);
+        AssertAddsUp(quote);
+    }
 }

@@ -79,4 +79,33 @@ public sealed class PricingPropertyTests
                     && there.Lines.Sum(l => l.Total.Minor) == there.Total.Minor;
             }, iter: 1_000);
     }
+
+    private static readonly Gen<TaxRate> AnyRate =
+        Gen.Select(Gen.Int[1, 99_999], Gen.Bool).Select((rate, inclusive) => new TaxRate("FR", null, "VAT", rate, inclusive));
+
+    [Fact]
+    public void With_tax_the_explanation_still_adds_up_to_the_cent_and_inclusive_tax_never_changes_the_total()
+    {
+        Gen.Select(AnyLine.Array[1, 20], AnyPromotion.Array[0, 30], AnyRate)
+            .Sample((lines, promotions, rate) =>
+            {
+                var untaxed = PricingEngine.Quote(new Basket("EUR", lines), promotions, new PricingContext(SalesChannel.Web, null, null, Now));
+                var quote = Taxes.Apply(untaxed, rate);
+                if (quote.Lines.Sum(l => l.Total.Minor) != quote.Total.Minor) return false;
+                if (quote.Lines.Sum(l => l.Tax.Minor) != quote.TaxTotal.Minor) return false;
+                if (quote.Subtotal.Minor - quote.DiscountTotal.Minor + (rate.Inclusive ? 0 : quote.TaxTotal.Minor) != quote.Total.Minor) return false;
+                if (rate.Inclusive && quote.Total != untaxed.Total) return false;
+                foreach (var line in quote.Lines)
+                {
+                    if (line.Tax.Minor < 0 || (rate.Inclusive && line.Tax.Minor > line.Net.Minor)) return false;
+                    if (line.Net.Minor + (rate.Inclusive ? 0 : line.Tax.Minor) != line.Total.Minor) return false;
+                    // Within half a minor unit of the exact tax: net × r (on top) or gross × r / (1 + r) (inside).
+                    var exact = rate.Inclusive
+                        ? line.Net.Minor * (decimal)rate.RateMillipercent / (100_000 + rate.RateMillipercent)
+                        : line.Net.Minor * (decimal)rate.RateMillipercent / 100_000;
+                    if (Math.Abs(line.Tax.Minor - exact) > 0.5m) return false;
+                }
+                return true;
+            }, iter: 2_000);
+    }
 }

@@ -18,6 +18,22 @@ internal sealed class InventoryChanges(InventoryDbContext db, PositionSql positi
         return (level, await RecordAsync(level, delta, reason, reference, actor, at, ct));
     }
 
+    /// <summary>Reserved units left the location: on hand and reserved fall, and the ledger records why.</summary>
+    public async Task<StockLevel> ConsumeAsync(string location, string sku, int quantity, string reason, string? reference, string actor, DateTime at, CancellationToken ct)
+    {
+        var level = await positions.ConsumeAsync(location, sku, quantity, at, ct);
+        await RecordAsync(level, -quantity, reason, reference, actor, at, ct);
+        return level;
+    }
+
+    /// <summary>Units arrived already promised: on hand and reserved rise, and the ledger records the receipt.</summary>
+    public async Task<StockLevel> ReceiveReservedAsync(string location, string sku, int quantity, string reason, string? reference, string actor, DateTime at, CancellationToken ct)
+    {
+        var level = await positions.ReceiveReservedAsync(location, sku, quantity, at, ct);
+        await RecordAsync(level, quantity, reason, reference, actor, at, ct);
+        return level;
+    }
+
     /// <summary>
     /// A count: sets on hand (and optionally safety stock); the ledger records the difference as a count movement.
     /// The difference is taken against the locked row, never against an earlier read, so concurrent receipts or sales

@@ -29,6 +29,24 @@ internal sealed class PositionSql(InventoryDbContext db, DatabaseOptions databas
             {Levels}
             """, ct, ("l", location), ("s", sku), ("q", quantity), ("at", at));
 
+    /// <summary>Reserved units left the building: on hand and reserved fall together.</summary>
+    public async Task<StockLevel> ConsumeAsync(string location, string sku, int quantity, DateTime at, CancellationToken ct) =>
+        (await WriteAsync($"""
+            UPDATE inventory_positions SET on_hand = on_hand - @q, reserved = reserved - @q, version = version + 1, updated_at = @at
+            WHERE location_code = @l AND sku = @s
+            {Levels}
+            """, ct, ("l", location), ("s", sku), ("q", quantity), ("at", at)))!;
+
+    /// <summary>Units arrived already promised: on hand and reserved rise together, creating the position when needed.</summary>
+    public async Task<StockLevel> ReceiveReservedAsync(string location, string sku, int quantity, DateTime at, CancellationToken ct) =>
+        (await WriteAsync($"""
+            INSERT INTO inventory_positions (id, location_code, sku, on_hand, reserved, safety_stock, version, updated_at)
+            VALUES (@id, @l, @s, @q, @q, 0, 1, @at)
+            ON CONFLICT (location_code, sku) DO UPDATE SET on_hand = inventory_positions.on_hand + @q,
+                reserved = inventory_positions.reserved + @q, version = inventory_positions.version + 1, updated_at = @at
+            {Levels}
+            """, ct, ("id", NewId()), ("l", location), ("s", sku), ("q", quantity), ("at", at)))!;
+
     /// <summary>Adds <paramref name="delta"/> to on hand, creating the position when it does not exist yet.</summary>
     public async Task<StockLevel> AddOnHandAsync(string location, string sku, int delta, DateTime at, CancellationToken ct) =>
         (await WriteAsync($"""

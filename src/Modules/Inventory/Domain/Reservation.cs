@@ -17,7 +17,7 @@ internal sealed class Reservation
     public Guid OrderLineId { get; init; }
     public required string LocationCode { get; init; }
     public required string Sku { get; init; }
-    public int Quantity { get; init; }
+    public int Quantity { get; set; }
     public ReservationStatus Status { get; private set; } = ReservationStatus.Active;
     public DateTime CreatedAt { get; init; }
     public DateTime? ClosedAt { get; private set; }
@@ -30,6 +30,18 @@ internal sealed class Reservation
         [ReservationStatus.Consumed] = [],
         [ReservationStatus.Released] = [],
     };
+
+    /// <summary>Moves <paramref name="units"/> of this active reservation into a new one, so part of it can be consumed or released.</summary>
+    public Reservation Split(int units)
+    {
+        if (Status != ReservationStatus.Active || units <= 0 || units >= Quantity)
+            throw new InvalidOperationException($"Cannot split {units} unit(s) off reservation {Id} of {Quantity}.");
+        Quantity -= units;
+        return new Reservation
+        {
+            OrderId = OrderId, OrderLineId = OrderLineId, LocationCode = LocationCode, Sku = Sku, Quantity = units, CreatedAt = CreatedAt,
+        };
+    }
 
     public static bool CanMove(ReservationStatus from, ReservationStatus to) => Transitions[from].Contains(to);
 

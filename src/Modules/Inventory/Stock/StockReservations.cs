@@ -5,7 +5,7 @@ using Omni.Inventory.Domain;
 
 namespace Omni.Inventory.Stock;
 
-internal sealed class StockReservations(InventoryDbContext db, PositionSql positions) : IStockReservations
+internal sealed class StockReservations(InventoryDbContext db, PositionSql positions, InventoryChanges changes) : IStockReservations
 {
     public Task<IReadOnlyList<StockClaim>> ReserveAsync(IReadOnlyList<StockClaim> claims, string actor, DateTime at, CancellationToken ct) =>
         SwapAsync([], claims, expiresAt: null, "reserved", at, ct);
@@ -60,11 +60,7 @@ internal sealed class StockReservations(InventoryDbContext db, PositionSql posit
                     failed.Add(claim);
                     continue;
                 }
-                db.Reservations.Add(new Reservation
-                {
-                    OrderId = claim.OrderId, OrderLineId = claim.OrderLineId, LocationCode = claim.LocationCode,
-                    Sku = claim.Sku, Quantity = claim.Quantity, CreatedAt = at, ExpiresAt = expiresAt,
-                });
+                Add(claim, at, expiresAt);
                 db.Publish(InventoryChanges.Changed(level, reason), at);
             }
         }
@@ -89,5 +85,86 @@ internal sealed class StockReservations(InventoryDbContext db, PositionSql posit
         if (closed == 0) return;
         var level = await positions.ReleaseAsync(held.LocationCode, held.Sku, held.Quantity, at, ct);
         if (level is not null) db.Publish(InventoryChanges.Changed(level, reason), at);
+    }
+
+    public async Task<bool> TryReserveAsync(StockClaim claim, string actor, DateTime at, CancellationToken ct)
+    {
+        var level = await positions.TryReserveAsync(claim.LocationCode, claim.Sku, claim.Quantity, at, ct);
+        if (level is null) return false;
+        Add(claim, at);
+        db.Publish(InventoryChanges.Changed(level, "reserved"), at);
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    public async Task ConsumeAsync(IReadOnlyList<StockClaim> units, string reason, string reference, string actor, DateTime at, CancellationToken ct)
+    {
+        foreach (var claim in InLockOrder(units))
+        {
+            foreach (var reservation in await TakeAsync(claim, ct)) reservation.Consume(at);
+            await changes.ConsumeAsync(claim.LocationCode, claim.Sku, claim.Quantity, reason, reference, actor, at, ct);
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task ReleaseUnitsAsync(IReadOnlyList<StockClaim> units, string reason, string actor, DateTime at, CancellationToken ct)
+    {
+        foreach (var claim in InLockOrder(units))
+        {
+            foreach (var reservation in await TakeAsync(claim, ct)) reservation.Release(at);
+            var level = await positions.ReleaseAsync(claim.LocationCode, claim.Sku, claim.Quantity, at, ct);
+            if (level is not null) db.Publish(InventoryChanges.Changed(level, "released"), at);
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task ReceiveReservedAsync(IReadOnlyList<StockClaim> units, string reason, string reference, string actor, DateTime at, CancellationToken ct)
+    {
+        foreach (var claim in InLockOrder(units))
+        {
+            await changes.ReceiveReservedAsync(claim.LocationCode, claim.Sku, claim.Quantity, reason, reference, actor, at, ct);
+            Add(claim, at);
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    private void Add(StockClaim claim, DateTime at, DateTime? expiresAt = null) => db.Reservations.Add(new Reservation
+    {
+        OrderId = claim.OrderId, OrderLineId = claim.OrderLineId, LocationCode = claim.LocationCode,
+        Sku = claim.Sku, Quantity = claim.Quantity, CreatedAt = at, ExpiresAt = expiresAt,
+    });
+
+    private static IEnumerable<StockClaim> InLockOrder(IReadOnlyList<StockClaim> claims) =>
+        claims.Where(c => c.Quantity > 0).OrderBy(c => c.LocationCode, StringComparer.Ordinal).ThenBy(c => c.Sku, StringComparer.Ordinal);
+
+    /// <summary>
+    /// Exactly <paramref name="claim"/>'s units of the line's active reservations at the location, oldest first, splitting
+    /// the last one when it holds more. Fewer active units than claimed means the caller's books disagree with ours: refuse.
+    /// </summary>
+    private async Task<List<Reservation>> TakeAsync(StockClaim claim, CancellationToken ct)
+    {
+        var active = await db.Reservations
+            .Where(r => r.OrderLineId == claim.OrderLineId && r.LocationCode == claim.LocationCode && r.Status == ReservationStatus.Active)
+            .OrderBy(r => r.Id)
+            .ToListAsync(ct);
+        var taken = new List<Reservation>();
+        var missing = claim.Quantity;
+        foreach (var reservation in active)
+        {
+            if (missing == 0) break;
+            if (reservation.Quantity > missing)
+            {
+                var part = reservation.Split(missing);
+                db.Reservations.Add(part);
+                taken.Add(part);
+                missing = 0;
+                break;
+            }
+            taken.Add(reservation);
+            missing -= reservation.Quantity;
+        }
+        if (missing > 0)
+            throw new InvalidOperationException($"Order line {claim.OrderLineId} holds {claim.Quantity - missing} reserved unit(s) of {claim.Sku} at {claim.LocationCode}, not {claim.Quantity}.");
+        return taken;
     }
 }

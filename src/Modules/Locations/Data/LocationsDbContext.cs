@@ -36,6 +36,7 @@ internal abstract class LocationsDbContext(DbContextOptions options) : ModuleDbC
                     v => JsonSerializer.Deserialize<List<OpeningHours>>(v, Json) ?? new List<OpeningHours>(),
                     new ValueComparer<List<OpeningHours>>((a, b) => a!.SequenceEqual(b!), v => v.Count, v => v.ToList()))
                 .HasColumnType("text");
+            e.Property(x => x.PickupHoldDays).HasDefaultValue(Location.DefaultPickupHoldDays);
             e.Ignore(x => x.Capabilities);
         });
     }

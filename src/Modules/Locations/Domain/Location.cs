@@ -1,3 +1,4 @@
+using System.Globalization;
 using Omni.Contracts.Locations;
 
 namespace Omni.Locations.Domain;
@@ -20,9 +21,13 @@ internal sealed class Location
     /// <summary>One bit per <see cref="LocationCapability"/>, so "locations that can do X" is one integer test in SQL on both providers.</summary>
     public int CapabilityMask { get; set; }
     public int DailyOrderCapacity { get; set; }
+    /// <summary>Days an uncollected pickup is held before it expires and its stock goes back on sale.</summary>
+    public int PickupHoldDays { get; set; } = DefaultPickupHoldDays;
     public List<OpeningHours> OpeningHours { get; set; } = [];
     public DateTime CreatedAt { get; init; }
     public DateTime UpdatedAt { get; set; }
+
+    public const int DefaultPickupHoldDays = 7;
 
     public IReadOnlyList<LocationCapability> Capabilities => FromMask(CapabilityMask);
 
@@ -34,7 +39,12 @@ internal sealed class Location
         [.. Enum.GetValues<LocationCapability>().Where(c => (mask & Bit(c)) != 0)];
 
     public LocationSnapshot ToSnapshot() =>
-        new(Code, Name, Type, Latitude, Longitude, TimeZone, Country, Capabilities.ToHashSet(), DailyOrderCapacity);
+        new(Code, Name, Type, Latitude, Longitude, TimeZone, Country, Capabilities.ToHashSet(), DailyOrderCapacity, PickupHoldDays,
+            [.. OpeningHours.Select(h => new OpeningPeriod(h.Day, TimeOfDay(h.Open), TimeOfDay(h.Close)))]);
+
+    // Stored as validated "HH:mm", where "24:00" ends the day (TimeSpan.Parse would read it as 24 days).
+    private static TimeSpan TimeOfDay(string hhmm) =>
+        TimeSpan.FromMinutes(int.Parse(hhmm[..2], CultureInfo.InvariantCulture) * 60 + int.Parse(hhmm[3..], CultureInfo.InvariantCulture));
 
     public LocationCreated ToCreated() =>
         new(Code, Name, Type, Country, Latitude, Longitude, TimeZone, Capabilities, DailyOrderCapacity);

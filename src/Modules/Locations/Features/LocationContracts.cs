@@ -8,7 +8,7 @@ namespace Omni.Locations.Features;
 /// <summary>The body of create, replace and import. Value types are nullable so a missing field is reported, not defaulted.</summary>
 internal sealed record LocationRequest(
     string? Code, string? Name, LocationType? Type, AddressDto? Address, double? Latitude, double? Longitude, string? TimeZone,
-    List<LocationCapability>? Capabilities, int? DailyOrderCapacity, List<OpeningHoursDto>? OpeningHours);
+    List<LocationCapability>? Capabilities, int? DailyOrderCapacity, List<OpeningHoursDto>? OpeningHours, int? PickupHoldDays = null);
 
 internal sealed record AddressDto(string? Line1, string? Line2, string? City, string? PostalCode, string? Country);
 
@@ -17,7 +17,7 @@ internal sealed record OpeningHoursDto(DayOfWeek? Day, string? Open, string? Clo
 internal sealed record LocationDetails(
     string Code, string Name, LocationType Type, AddressDto Address, double Latitude, double Longitude, string TimeZone,
     IReadOnlyList<LocationCapability> Capabilities, int DailyOrderCapacity, IReadOnlyList<OpeningHours> OpeningHours,
-    DateTime CreatedAt, DateTime UpdatedAt);
+    DateTime CreatedAt, DateTime UpdatedAt, int PickupHoldDays);
 
 internal static class LocationMapping
 {
@@ -25,13 +25,13 @@ internal static class LocationMapping
         l.Code, l.Name, l.Type, new AddressDto(l.AddressLine1, l.AddressLine2, l.City, l.PostalCode, l.Country),
         l.Latitude, l.Longitude, l.TimeZone, l.Capabilities, l.DailyOrderCapacity,
         [.. l.OpeningHours.OrderBy(h => ((int)h.Day + 6) % 7).ThenBy(h => h.Open, StringComparer.Ordinal)],
-        l.CreatedAt, l.UpdatedAt);
+        l.CreatedAt, l.UpdatedAt, l.PickupHoldDays);
 
     public static LocationRequest ToRequest(this ImportedLocation l) => new(
         l.Code, l.Name, l.Type,
         l.Address is { } a ? new AddressDto(a.Line1, a.Line2, a.City, a.PostalCode, a.Country) : null,
         l.Latitude, l.Longitude, l.TimeZone, l.Capabilities?.ToList(), l.DailyOrderCapacity,
-        l.OpeningHours?.Select(h => new OpeningHoursDto(h.Day, h.Open, h.Close)).ToList());
+        l.OpeningHours?.Select(h => new OpeningHoursDto(h.Day, h.Open, h.Close)).ToList(), l.PickupHoldDays);
 
     public static void Apply(this Location l, ImportedLocation from, DateTime at)
     {
@@ -48,6 +48,7 @@ internal static class LocationMapping
         l.CapabilityMask = Location.ToMask(from.Capabilities);
         l.DailyOrderCapacity = from.DailyOrderCapacity;
         l.OpeningHours = [.. (from.OpeningHours ?? []).Select(h => new OpeningHours(h.Day, h.Open, h.Close))];
+        l.PickupHoldDays = from.PickupHoldDays;
         l.UpdatedAt = at;
     }
 
@@ -66,6 +67,7 @@ internal static class LocationMapping
 internal static class LocationRules
 {
     public const int MaxCapacity = 1_000_000;
+    public const int MaxPickupHoldDays = 90;
     private const int MaxOpeningPeriods = 28;
 
     /// <summary>Codes are compared without regard to case: one store is not two because an ERP typed it in lower case.</summary>
@@ -106,13 +108,15 @@ internal static class LocationRules
         if (v.Required($"{prefix}dailyOrderCapacity", r.DailyOrderCapacity)) v.Range($"{prefix}dailyOrderCapacity", r.DailyOrderCapacity!.Value, 0, MaxCapacity);
 
         var hours = ValidateHours(v, r.OpeningHours, $"{prefix}openingHours");
+        if (r.PickupHoldDays is { } holdDays) v.Range($"{prefix}pickupHoldDays", holdDays, 1, MaxPickupHoldDays);
 
         if (!v.IsValid) return null;
         return new ImportedLocation(
             NormalizeCode(r.Code!), r.Name!.Trim(), r.Type!.Value,
             new ImportedAddress(r.Address!.Line1!.Trim(), string.IsNullOrWhiteSpace(r.Address.Line2) ? null : r.Address.Line2.Trim(),
                 r.Address.City!.Trim(), r.Address.PostalCode!.Trim(), r.Address.Country!.ToUpperInvariant()),
-            r.Latitude!.Value, r.Longitude!.Value, r.TimeZone!, r.Capabilities!.Distinct().ToList(), r.DailyOrderCapacity!.Value, hours);
+            r.Latitude!.Value, r.Longitude!.Value, r.TimeZone!, r.Capabilities!.Distinct().ToList(), r.DailyOrderCapacity!.Value, hours,
+            r.PickupHoldDays ?? Location.DefaultPickupHoldDays);
     }
 
     private static List<ImportedOpeningHours> ValidateHours(Validator v, List<OpeningHoursDto>? hours, string field)

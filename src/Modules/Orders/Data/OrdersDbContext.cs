@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Omni.Common.Data;
 using Omni.Orders.Domain;
 
@@ -11,6 +13,10 @@ internal abstract class OrdersDbContext(DbContextOptions options) : ModuleDbCont
     public DbSet<Order> Orders => Set<Order>();
     public DbSet<OrderLine> Lines => Set<OrderLine>();
     public DbSet<IdempotencyKey> IdempotencyKeys => Set<IdempotencyKey>();
+    public DbSet<SourcingRuleSet> SourcingRuleSets => Set<SourcingRuleSet>();
+    public DbSet<SourcingDecision> SourcingDecisions => Set<SourcingDecision>();
+    public DbSet<Fulfillment> Fulfillments => Set<Fulfillment>();
+    public DbSet<HandledEvent> HandledEvents => Set<HandledEvent>();
 
     protected override void ConfigureModel(ModelBuilder model)
     {
@@ -42,6 +48,7 @@ internal abstract class OrdersDbContext(DbContextOptions options) : ModuleDbCont
             e.Navigation(x => x.Lines).AutoInclude();
             e.Ignore(x => x.Total);
             e.Property(x => x.Version).IsConcurrencyToken();
+            Codes(e.Property(x => x.Coupons));
         });
         model.Entity<OrderLine>(e =>
         {
@@ -52,14 +59,55 @@ internal abstract class OrdersDbContext(DbContextOptions options) : ModuleDbCont
             e.Property(x => x.LocationCode).HasMaxLength(64);
             e.Property(x => x.Method).HasConversion<string>().HasMaxLength(16);
             e.HasIndex(x => x.Sku);
+            Codes(e.Property(x => x.Promotions));
             e.OwnsMany(x => x.Allocations, a =>
             {
                 a.ToTable("orders_allocations");
                 a.WithOwner().HasForeignKey(x => x.OrderLineId);
                 a.HasKey(x => x.Id);
+                // Ids are made in code: an allocation added to a line that is already tracked (re-sourcing) is new, not an update.
+                a.Property(x => x.Id).ValueGeneratedNever();
                 a.Property(x => x.LocationCode).HasMaxLength(64);
                 a.HasIndex(x => x.LocationCode);
             });
+        });
+        model.Entity<Fulfillment>(e =>
+        {
+            e.ToTable("orders_fulfillments");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.OrderNumber).HasMaxLength(20);
+            e.Property(x => x.Currency).HasMaxLength(3);
+            e.Property(x => x.Method).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.LocationCode).HasMaxLength(64);
+            e.Property(x => x.HandoverLocationCode).HasMaxLength(64);
+            e.Property(x => x.PickupCode).HasMaxLength(12);
+            e.Property(x => x.Carrier).HasMaxLength(100);
+            e.Property(x => x.TrackingNumber).HasMaxLength(100);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasIndex(x => x.OrderId);
+            e.HasIndex(x => new { x.LocationCode, x.Status });
+            e.HasIndex(x => new { x.HandoverLocationCode, x.Status });
+            e.HasIndex(x => new { x.Status, x.ExpiresAt });
+            // A pickup code is cleared when its pickup closes: unique among the store's open pickups only.
+            e.HasIndex(x => new { x.HandoverLocationCode, x.PickupCode }).IsUnique().HasFilter("pickup_code IS NOT NULL");
+            e.HasMany(x => x.Lines).WithOne().HasForeignKey(x => x.FulfillmentId);
+            e.Navigation(x => x.Lines).AutoInclude();
+            e.Ignore(x => x.Amount);
+        });
+        model.Entity<FulfillmentItem>(e =>
+        {
+            e.ToTable("orders_fulfillment_lines");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.Property(x => x.Sku).HasMaxLength(64);
+            e.HasIndex(x => x.OrderLineId);
+        });
+        model.Entity<HandledEvent>(e =>
+        {
+            e.ToTable("orders_handled_events");
+            e.HasKey(x => new { x.EventId, x.Subscriber });
+            e.Property(x => x.Subscriber).HasMaxLength(100);
         });
         model.Entity<IdempotencyKey>(e =>
         {
@@ -68,5 +116,28 @@ internal abstract class OrdersDbContext(DbContextOptions options) : ModuleDbCont
             e.Property(x => x.Key).HasMaxLength(400);
             e.Property(x => x.RequestHash).HasMaxLength(64);
         });
+        model.Entity<SourcingRuleSet>(e =>
+        {
+            e.ToTable("orders_sourcing_rule_sets");
+            e.HasKey(x => x.Version);
+            // Versions are numbered by the editor (latest + 1): the key itself refuses a concurrent edit.
+            e.Property(x => x.Version).ValueGeneratedNever();
+            e.Property(x => x.Definition).HasColumnType("text");
+            e.Property(x => x.CreatedBy).HasMaxLength(100);
+        });
+        model.Entity<SourcingDecision>(e =>
+        {
+            e.ToTable("orders_sourcing_decisions");
+            e.HasKey(x => x.OrderId);
+            e.Property(x => x.Explanation).HasColumnType("text");
+        });
     }
+
+    // Promotion and coupon codes never contain a space: one space-separated text column reads the same on both databases.
+    private static void Codes(PropertyBuilder<List<string>> property) =>
+        property.HasConversion(
+                v => string.Join(' ', v),
+                v => v.Length == 0 ? new List<string>() : v.Split(' ', StringSplitOptions.None).ToList(),
+                new ValueComparer<List<string>>((a, b) => a!.SequenceEqual(b!), v => v.Count, v => v.ToList()))
+            .HasColumnType("text");
 }

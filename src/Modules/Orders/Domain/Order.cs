@@ -2,6 +2,7 @@ using Omni.Common;
 using Omni.Common.Errors;
 using Omni.Contracts;
 using Omni.Contracts.Orders;
+using Omni.Contracts.Pricing;
 
 namespace Omni.Orders.Domain;
 
@@ -9,6 +10,8 @@ internal enum OrderStatus
 {
     /// <summary>Accepted, stock reserved, waiting for fulfillment.</summary>
     Accepted,
+    /// <summary>Some goods left a location (shipped, in transit, handed over): no longer cancellable as a whole.</summary>
+    Fulfilling,
     /// <summary>Everything handed to the customer (a store sale is completed at once).</summary>
     Completed,
     Cancelled,
@@ -19,7 +22,8 @@ internal sealed class Order
 {
     private static readonly Dictionary<OrderStatus, OrderStatus[]> Transitions = new()
     {
-        [OrderStatus.Accepted] = [OrderStatus.Completed, OrderStatus.Cancelled],
+        [OrderStatus.Accepted] = [OrderStatus.Fulfilling, OrderStatus.Completed, OrderStatus.Cancelled],
+        [OrderStatus.Fulfilling] = [OrderStatus.Completed],
         [OrderStatus.Completed] = [],
         [OrderStatus.Cancelled] = [],
     };
@@ -35,6 +39,11 @@ internal sealed class Order
     public Address? ShippingAddress { get; init; }
     public required string Currency { get; init; }
     public long TotalMinor { get; private set; }
+    /// <summary>Promotions and coupons taken off, and tax (inside the total when <see cref="TaxIncluded"/>, added to it otherwise).</summary>
+    public long DiscountMinor { get; private set; }
+    public long TaxMinor { get; private set; }
+    public bool TaxIncluded { get; private set; } = true;
+    public List<string> Coupons { get; private set; } = [];
     public DateTime PlacedAt { get; init; }
     public DateTime? ClosedAt { get; private set; }
     public string? CancelReason { get; private set; }
@@ -61,6 +70,18 @@ internal sealed class Order
         return line;
     }
 
+    /// <summary>Takes the pricing engine's answer: base prices, discounts, promotions and tax per line; the order costs what the quote says.</summary>
+    public void ApplyPricing(PricedOrder priced)
+    {
+        if (priced.Lines.Count != Lines.Count) throw new ArgumentException("The priced order has another number of lines.", nameof(priced));
+        for (var i = 0; i < Lines.Count; i++) Lines[i].ApplyPricing(priced.Lines[i]);
+        TotalMinor = priced.Total.Minor;
+        DiscountMinor = priced.Discount.Minor;
+        TaxMinor = priced.Tax.Minor;
+        TaxIncluded = priced.Lines.All(l => l.TaxIncluded);
+        Coupons = [.. priced.Coupons];
+    }
+
     public void AssignNumber(long sequence)
     {
         SequenceNumber = sequence;
@@ -78,12 +99,29 @@ internal sealed class Order
         CancelReason = reason;
     }
 
+    /// <summary>
+    /// The order follows its fulfillments: fulfilling once goods left a location, completed when every fulfillment is
+    /// closed. When all of them closed without reaching the customer (cancelled, expired) the order is cancelled: what was
+    /// owed has already been voided fulfillment by fulfillment.
+    /// </summary>
+    public void FollowFulfillments(IReadOnlyCollection<Fulfillment> fulfillments, DateTime at)
+    {
+        if (Status is OrderStatus.Completed or OrderStatus.Cancelled || fulfillments.Count == 0) return;
+        if (fulfillments.All(f => f.IsClosed))
+        {
+            if (fulfillments.Any(f => f.ReachedCustomer)) MoveTo(OrderStatus.Completed, at);
+            else if (Status == OrderStatus.Accepted) MoveTo(OrderStatus.Cancelled, at);
+            else MoveTo(OrderStatus.Completed, at);
+        }
+        else if (Status == OrderStatus.Accepted && fulfillments.Any(f => f.HasLeftOrigin)) MoveTo(OrderStatus.Fulfilling, at);
+    }
+
     private void MoveTo(OrderStatus to, DateTime at)
     {
         if (!CanMove(Status, to))
             throw new DomainException("invalid_transition", $"Order {Number} cannot go from {Status} to {to}.");
         Status = to;
-        ClosedAt = at;
+        if (to != OrderStatus.Fulfilling) ClosedAt = at;
         Version++;
     }
 }
@@ -99,14 +137,44 @@ internal sealed class OrderLine
     public required string ProductCode { get; init; }
     public required string Name { get; init; }
     public int Quantity { get; init; }
-    public long UnitPriceMinor { get; init; }
+    public long UnitPriceMinor { get; internal set; }
+    public long DiscountMinor { get; private set; }
+    public long TaxMinor { get; private set; }
+    /// <summary>Codes of the promotions (coupon ones included) that reduced the line.</summary>
+    public List<string> Promotions { get; private set; } = [];
+    /// <summary>Units cancelled without cancelling the order (a short pick nothing else could serve).</summary>
+    public int CancelledQuantity { get; private set; }
     public FulfillmentMethod Method { get; init; }
     /// <summary>The store asked for (pickup, curbside, ship-to-store, carry-out); null for ship.</summary>
     public string? LocationCode { get; init; }
     public List<Allocation> Allocations { get; init; } = [];
 
-    public void Allocate(string locationCode, int quantity) =>
-        Allocations.Add(new Allocation { OrderLineId = Id, LocationCode = locationCode, Quantity = quantity });
+    internal void ApplyPricing(PricedOrderLine priced)
+    {
+        UnitPriceMinor = priced.UnitPrice.Minor;
+        DiscountMinor = priced.Discount.Minor;
+        TaxMinor = priced.Tax.Minor;
+        Promotions = [.. priced.Promotions];
+    }
+
+    /// <summary>What the line costs: unit price × quantity − discount, plus the tax when it is added on top.</summary>
+    public long TotalMinor(bool taxIncluded) => checked(UnitPriceMinor * Quantity - DiscountMinor + (taxIncluded ? 0 : TaxMinor));
+
+    public void Allocate(string locationCode, int quantity)
+    {
+        if (Allocations.FirstOrDefault(a => a.LocationCode == locationCode) is { } existing) existing.Quantity += quantity;
+        else Allocations.Add(new Allocation { OrderLineId = Id, LocationCode = locationCode, Quantity = quantity });
+    }
+
+    /// <summary>Units a location turned out not to have: they are re-sourced (allocated elsewhere) or cancelled.</summary>
+    public void Deallocate(string locationCode, int quantity)
+    {
+        var allocation = Allocations.First(a => a.LocationCode == locationCode);
+        allocation.Quantity -= quantity;
+        if (allocation.Quantity == 0) Allocations.Remove(allocation);
+    }
+
+    public void CancelUnits(int quantity) => CancelledQuantity += quantity;
 }
 
 /// <summary>Units of a line promised from one location: a line is split when no single location can serve it whole.</summary>
@@ -115,5 +183,5 @@ internal sealed class Allocation
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid OrderLineId { get; init; }
     public required string LocationCode { get; init; }
-    public int Quantity { get; init; }
+    public int Quantity { get; set; }
 }

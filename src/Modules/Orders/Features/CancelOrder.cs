@@ -6,6 +6,7 @@ using Omni.Common.Validation;
 using Omni.Contracts.Identity;
 using Omni.Contracts.Inventory;
 using Omni.Contracts.Orders;
+using Omni.Contracts.Pricing;
 using Omni.Orders.Data;
 
 namespace Omni.Orders.Features;
@@ -18,7 +19,7 @@ internal static class CancelOrder
         orders.MapPost("/{id:guid}/cancel", Handle).WithName(nameof(CancelOrder)).RequireAuthorization(Scopes.Policy(Scopes.Orders));
 
     internal static async Task<IResult> Handle(Guid id, CancelOrderRequest? request, ClaimsPrincipal user, OrdersDbContext db,
-        DbSession session, IStockReservations reservations, TimeProvider clock, CancellationToken ct)
+        DbSession session, IStockReservations reservations, IPricing pricing, TimeProvider clock, CancellationToken ct)
     {
         var errors = new Validator();
         errors.Optional("reason", request?.Reason, 500);
@@ -35,7 +36,15 @@ internal static class CancelOrder
                 db.Publish(new OrderCancelled(order.Id, order.Number, request?.Reason), now);
                 // The order row is written first: its version check makes a concurrent second cancel fail before it releases anything.
                 await db.SaveChangesAsync(ct);
+                foreach (var fulfillment in await db.Fulfillments.Where(f => f.OrderId == order.Id).ToListAsync(ct))
+                {
+                    if (fulfillment.IsClosed) continue;
+                    fulfillment.Cancel(now);
+                    db.Publish(new FulfillmentCancelled(fulfillment.Id, order.Id, order.Number, fulfillment.LocationCode, "order cancelled"), now);
+                }
+                await db.SaveChangesAsync(ct);
                 await reservations.ReleaseAsync(order.Id, "order cancelled", user.Actor(), now, ct);
+                await pricing.ReleaseCouponsAsync(order.Id, now, ct);
                 return TypedResults.Ok(order.ToDetails());
             }, ct);
         }

@@ -31,7 +31,7 @@ internal static class ListOrders
         if (status is not null)
         {
             if (ApiEnum.TryParse<OrderStatus>(status, out var parsed)) orderStatus = parsed;
-            else errors.Add("status", "must be one of accepted, completed, cancelled.");
+            else errors.Add("status", "must be one of accepted, fulfilling, completed, cancelled.");
         }
         long? cursor = null;
         if (after is not null)

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Omni.Common.Validation;
 using Omni.Contracts.Orders;
+using Omni.Contracts.Payments;
 
 namespace Omni.Orders.Features;
 
@@ -22,6 +23,14 @@ internal static partial class OrderInput
 
     public static void Address(Validator errors, string field, AddressInput address) =>
         errors.Address(field, address.Line1, address.Line2, address.City, address.PostalCode, address.Country, address.Latitude, address.Longitude);
+
+    public static void Payment(Validator errors, PaymentInput? payment, IReadOnlyList<string> types, bool tokenRequired)
+    {
+        if (payment is null) return;
+        if (payment.Type is null || !types.Contains(payment.Type)) errors.Add("payment.type", $"must be one of: {string.Join(", ", types)}.");
+        if (tokenRequired || payment.Type == "store_credit") errors.Required("payment.token", payment.Token);
+        else errors.Optional("payment.token", payment.Token);
+    }
 
     public static void Quantity(Validator errors, string field, int quantity) => errors.Range(field, quantity, 1, MaxQuantity);
 

@@ -8,6 +8,8 @@ using Omni.Contracts.Catalog;
 using Omni.Contracts.Inventory;
 using Omni.Contracts.Locations;
 using Omni.Contracts.Orders;
+using Omni.Contracts.Payments;
+using Omni.Contracts.Pricing;
 using Omni.Orders.Data;
 using Omni.Orders.Domain;
 using Omni.Orders.Sourcing;
@@ -33,7 +35,7 @@ internal sealed record Placement(Order? Order, bool Replayed, ProblemDetails? Pr
 /// </summary>
 internal sealed class OrderPlacement(
     OrdersDbContext db, DbSession session, ICatalogLookup catalog, ILocationDirectory directory,
-    IStockLevels stock, IStockReservations reservations, TimeProvider clock) : IOrderPlacement
+    IStockLevels stock, IStockReservations reservations, SourcingSignals signals, IPricing pricing, IPayments payments, TimeProvider clock) : IOrderPlacement
 {
     private const int Attempts = 4;
 
@@ -64,13 +66,15 @@ internal sealed class OrderPlacement(
         var sourcingLines = lines.Select((l, i) => new SourcingLine(i, variants[l.Sku].Sku, l.Quantity, l.Fulfillment!.Method!.Value, l.Fulfillment.LocationCode?.ToUpperInvariant())).ToList();
         var held = options.HoldId is { } holdId ? await reservations.HeldAsync(holdId, clock.GetUtcNow().UtcDateTime, ct) : [];
         IReadOnlyList<string> shortSkus = [];
+        var sourcing = await signals.InputAsync(request.Channel!.Value, destination, locations, ct);
         // The first plan uses this node's stock view; a refusal or a lost race is always re-checked on the database.
         var fresh = false;
         for (var attempt = 0; attempt < Attempts; attempt++)
         {
             // A hold being converted into this order keeps its units for it.
             var levels = (fresh ? await stock.ForSkusAsync(skus, ct) : await stock.RecentForSkusAsync(skus, ct)).CountingHeldAsAvailable(held);
-            var plan = NearestSourcing.Plan(sourcingLines, levels, locations, destination);
+            var sourced = SourcingOptimizer.Plan(sourcingLines, sourcing with { Stock = levels });
+            var plan = sourced.Plan;
             if (!plan.Complete)
             {
                 if (!fresh) { fresh = true; continue; }
@@ -94,7 +98,22 @@ internal sealed class OrderPlacement(
                     fresh = true;
                     continue;
                 }
+                if (await PricedThroughEngine.PriceAsync(pricing, order, variants, request.Coupons, request.ShippingAddress?.Country, locations, atTill: false, ct) is { } refused)
+                {
+                    await session.RollbackAsync();
+                    return idempotency is not null && await idempotency.FindAsync(db, ct) is { } replay ? replay : Placement.Refused(refused);
+                }
+                // Authorized after pricing: the amount is what the customer pays, discounts and coupons included.
+                if (request.Payment is { } payment
+                    && await payments.AuthorizeAsync(order.Id, order.Total, payment.ToTender(), order.CustomerEmail, ct) is { Succeeded: false } declined)
+                {
+                    await session.RollbackAsync();
+                    return Placement.Refused(Problems.Problem(StatusCodes.Status402PaymentRequired, "payment_declined", declined.Message ?? "The payment was declined.",
+                        new Dictionary<string, object?> { ["declineCode"] = declined.DeclineCode }));
+                }
                 db.Orders.Add(order);
+                db.SourcingDecisions.Add(SourcingData.Decision(order.Id, sourced.Explanation, now));
+                db.Fulfillments.AddRange(Fulfillment.ForOrder(order, now));
                 idempotency?.Remember(db, order.Id, now);
                 db.Publish(new OrderPlaced(order.Id, order.Number, order.Channel.ToString().ToLowerInvariant(), order.Total.ToDto(), order.CustomerEmail,
                     order.Lines.Select(l => new OrderLineSummary(l.Sku, l.Quantity, OrderMapping.Method(l.Method),
@@ -102,6 +121,7 @@ internal sealed class OrderPlacement(
                 await db.SaveChangesAsync(ct);
                 if (options.BeforeCommit is { } beforeCommit) await beforeCommit(new PlacedOrder(order.Id, order.Number, order.Total, Replayed: false), ct);
                 await session.CommitAsync(ct);
+                signals.Took(plan.Allocations.Where(a => sourcingLines[a.LineIndex].Method != FulfillmentMethod.CarryOut).Select(a => a.LocationCode));
                 return new Placement(order, Replayed: false, null);
             }
             catch (DbUpdateException e) when (idempotency is not null && UniqueViolation.Is(e))
@@ -157,6 +177,8 @@ internal sealed class OrderPlacement(
         var errors = new Validator();
         if (request.Channel is null) errors.Add("channel", "is required: web, app, store, social, marketplace or callcenter.");
         OrderInput.Customer(errors, request.Customer);
+        OrderInput.Payment(errors, request.Payment, PaymentTender.ForOrders, tokenRequired: true);
+        PricedThroughEngine.ValidateCoupons(errors, request.Coupons);
         if (request.ShippingAddress is { } address) OrderInput.Address(errors, "shippingAddress", address);
         if (request.Lines is not { Count: > 0 }) { errors.Add("lines", "must contain at least one line."); return errors; }
         if (request.Lines.Count > OrderInput.MaxLines) { errors.Add("lines", $"must contain at most {OrderInput.MaxLines} lines."); return errors; }

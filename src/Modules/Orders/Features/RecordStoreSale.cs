@@ -10,6 +10,8 @@ using Omni.Contracts.Identity;
 using Omni.Contracts.Inventory;
 using Omni.Contracts.Locations;
 using Omni.Contracts.Orders;
+using Omni.Contracts.Payments;
+using Omni.Contracts.Pricing;
 using Omni.Orders.Data;
 using Omni.Orders.Domain;
 
@@ -17,7 +19,10 @@ namespace Omni.Orders.Features;
 
 public sealed record StoreSaleLine(string Sku, int Quantity, MoneyDto? UnitPrice);
 
-public sealed record RecordStoreSaleRequest(DateTime? OccurredAt, List<StoreSaleLine>? Lines, CustomerInput? Customer);
+// Payment is the tender taken at the till; cash when the till does not say. Coupons: codes the till accepted; a code over
+// its limit (the till was offline) is recorded and flagged, never refused.
+public sealed record RecordStoreSaleRequest(DateTime? OccurredAt, List<StoreSaleLine>? Lines, CustomerInput? Customer, PaymentInput? Payment = null,
+    List<string>? Coupons = null);
 
 /// <summary>
 /// A sale at the till is a fact: it is recorded as a completed store order and takes stock off hand at once, even
@@ -34,14 +39,15 @@ internal static class RecordStoreSale
 
     internal static async Task<IResult> Handle(string locationCode, RecordStoreSaleRequest request, HttpRequest http, ClaimsPrincipal user,
         OrdersDbContext db, DbSession session, ICatalogLookup catalog, ILocationDirectory directory, IStockFacts stock,
-        TimeProvider clock, CancellationToken ct)
+        IPricing pricing, IPayments payments, TimeProvider clock, CancellationToken ct)
     {
         locationCode = locationCode.ToUpperInvariant();
         var now = clock.GetUtcNow().UtcDateTime;
         var errors = new Validator();
         var prices = Validate(request, now, errors);
         if (!errors.IsValid) return errors.ToProblem();
-        if (!(await directory.AllAsync(ct)).ContainsKey(locationCode)) return Problems.NotFound("Location", locationCode);
+        var locations = await directory.AllAsync(ct);
+        if (!locations.ContainsKey(locationCode)) return Problems.NotFound("Location", locationCode);
         if (!user.MayActFor(locationCode)) return Problems.ForStoreOnly(user.BoundStore());
 
         var lines = request.Lines!;
@@ -68,13 +74,19 @@ internal static class RecordStoreSale
         }
         order.CompleteAtTill(occurredAt);
 
+        IResult? refused = null;
         try
         {
             await session.InTransactionAsync(async () =>
             {
+                // Promotions and coupons apply to the till's prices; only a code that does not exist refuses the sale.
+                refused = await PricedThroughEngine.PriceAsync(pricing, order, variants, request.Coupons, null, locations, atTill: true, ct);
+                if (refused is not null) throw new SaleRefused();
                 order.AssignNumber(await OrderNumbers.NextAsync(db, ct));
                 await stock.RecordAsync(order.Lines.Select(l => new StockFact(locationCode, l.Sku, -l.Quantity, "sale", order.Number)).ToList(), user.Actor(), occurredAt, ct);
                 db.Orders.Add(order);
+                await payments.RecordTillPaymentAsync(order.Id, order.Total, request.Payment?.ToTender() ?? new PaymentTender("cash", null), order.CustomerEmail, ct);
+                db.Fulfillments.AddRange(Fulfillment.CarriedOut(order, occurredAt));
                 idempotency?.Remember(db, order.Id, now);
                 db.Publish(new OrderPlaced(order.Id, order.Number, "store", order.Total.ToDto(), order.CustomerEmail,
                     order.Lines.Select(l => new OrderLineSummary(l.Sku, l.Quantity, OrderMapping.Method(l.Method),
@@ -88,14 +100,23 @@ internal static class RecordStoreSale
             if (await idempotency.ReplayAsync(db, ct) is { } concurrentReplay) return concurrentReplay;
             throw;
         }
+        catch (SaleRefused)
+        {
+            return refused!;
+        }
         return TypedResults.Created($"/api/v1/orders/{order.Id}", order.ToDetails());
     }
+
+    /// <summary>Rolls the sale's transaction back when its coupon does not exist.</summary>
+    private sealed class SaleRefused : Exception;
 
     private static List<Money> Validate(RecordStoreSaleRequest request, DateTime now, Validator errors)
     {
         var prices = new List<Money>();
         if (request.OccurredAt is { } at && at.ToUniversalTime() > now + ClockSkew) errors.Add("occurredAt", "is in the future.");
         OrderInput.Customer(errors, request.Customer);
+        OrderInput.Payment(errors, request.Payment, PaymentTender.AtTill, tokenRequired: false);
+        PricedThroughEngine.ValidateCoupons(errors, request.Coupons);
         if (request.Lines is not { Count: > 0 }) { errors.Add("lines", "must contain at least one line."); return prices; }
         if (request.Lines.Count > OrderInput.MaxLines) { errors.Add("lines", $"must contain at most {OrderInput.MaxLines} lines."); return prices; }
         for (var i = 0; i < request.Lines.Count; i++)

@@ -14,6 +14,11 @@ internal abstract class PricingDbContext(DbContextOptions options) : ModuleDbCon
 
     public DbSet<PromotionRecord> Promotions => Set<PromotionRecord>();
     public DbSet<PriceExceptionRecord> PriceExceptions => Set<PriceExceptionRecord>();
+    public DbSet<CouponRecord> Coupons => Set<CouponRecord>();
+    public DbSet<CouponCodeRecord> CouponCodes => Set<CouponCodeRecord>();
+    public DbSet<CouponCustomerUse> CouponCustomerUses => Set<CouponCustomerUse>();
+    public DbSet<CouponRedemptionRecord> CouponRedemptions => Set<CouponRedemptionRecord>();
+    public DbSet<TaxRateRecord> TaxRates => Set<TaxRateRecord>();
 
     protected override void ConfigureModel(ModelBuilder model)
     {
@@ -48,6 +53,60 @@ internal abstract class PricingDbContext(DbContextOptions options) : ModuleDbCon
             e.Property(x => x.ScopeKey).HasMaxLength(160);
             e.HasIndex(x => x.ScopeKey).IsUnique();
             e.HasIndex(x => x.Sku);
+        });
+        model.Entity<CouponRecord>(e =>
+        {
+            e.ToTable("pricing_coupons");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(16);
+            e.HasIndex(x => x.PromotionId);
+        });
+        model.Entity<CouponCodeRecord>(e =>
+        {
+            e.ToTable("pricing_coupon_codes");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.Property(x => x.Code).HasMaxLength(64);
+            e.HasIndex(x => x.Code).IsUnique();
+            e.HasIndex(x => x.CouponId);
+            e.Property(x => x.AssignedEmail).HasMaxLength(254);
+            e.HasIndex(x => x.AssignedCustomerId);
+            e.HasIndex(x => x.AssignedEmail);
+        });
+        model.Entity<CouponCustomerUse>(e =>
+        {
+            e.ToTable("pricing_coupon_customer_uses");
+            e.HasKey(x => new { x.CouponId, x.CustomerKey });
+            e.Property(x => x.CustomerKey).HasMaxLength(300);
+        });
+        model.Entity<CouponRedemptionRecord>(e =>
+        {
+            e.ToTable("pricing_coupon_redemptions");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.Property(x => x.Code).HasMaxLength(64);
+            e.Property(x => x.Channel).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.LocationCode).HasMaxLength(64);
+            e.Property(x => x.CustomerKey).HasMaxLength(300);
+            e.Property(x => x.Currency).HasMaxLength(3);
+            e.Property(x => x.OverLimitReason).HasMaxLength(40);
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+            e.HasIndex(x => new { x.CouponId, x.RedeemedAt });
+            e.HasIndex(x => x.OrderId);
+            e.HasIndex(x => x.OverLimit);
+        });
+        model.Entity<TaxRateRecord>(e =>
+        {
+            e.ToTable("pricing_tax_rates");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.Property(x => x.Country).HasMaxLength(2);
+            e.Property(x => x.Region).HasMaxLength(10);
+            e.Property(x => x.ScopeKey).HasMaxLength(16);
+            e.HasIndex(x => x.ScopeKey).IsUnique();
+            e.Property(x => x.Name).HasMaxLength(100);
         });
     }
 

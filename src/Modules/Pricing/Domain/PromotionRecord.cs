@@ -29,6 +29,8 @@ internal sealed class PromotionRecord
     public int Priority { get; set; }
     public Stacking Stacking { get; set; }
     public bool Active { get; set; } = true;
+    /// <summary>Runs only for a basket that presents one of its coupons.</summary>
+    public bool CouponOnly { get; set; }
     public DateTime CreatedAt { get; init; }
     public DateTime UpdatedAt { get; set; }
 
@@ -37,7 +39,7 @@ internal sealed class PromotionRecord
         AmountMinor is { } amount ? new Money(amount, Currency!) : null,
         BuyQuantity, GetQuantity, GetPercentBasisPoints,
         ThresholdMinor is { } threshold ? new Money(threshold, Currency!) : null,
-        Channels, Locations, LoyaltyTiers, StartsAt, EndsAt, Priority, Stacking, Active);
+        Channels, Locations, LoyaltyTiers, StartsAt, EndsAt, Priority, Stacking, Active, CouponOnly);
 
     public PromotionCreated ToCreated() => new(Id, Code, Name, Camel(Kind), Priority, Camel(Stacking), Active, StartsAt, EndsAt);
 

@@ -22,8 +22,10 @@ internal static class PricingEngine
             if (line.CatalogUnitPrice.Currency != currency)
                 throw new ArgumentException($"Line {i} is priced in {line.CatalogUnitPrice.Currency}, the basket in {currency}.", nameof(basket));
             if (line.Quantity <= 0) throw new ArgumentException($"Line {i} has no quantity.", nameof(basket));
-            var exception = BestException(line, currency, context, exceptions);
-            var unit = exception?.Price.Minor ?? line.CatalogUnitPrice.Minor;
+            if (line.TillUnitPrice is { } till && till.Currency != currency)
+                throw new ArgumentException($"Line {i} was charged in {till.Currency}, the basket is in {currency}.", nameof(basket));
+            var exception = line.TillUnitPrice is null ? BestException(line, currency, context, exceptions) : null;
+            var unit = line.TillUnitPrice?.Minor ?? exception?.Price.Minor ?? line.CatalogUnitPrice.Minor;
             lines[i] = new LineState(line, exception, unit, checked(unit * line.Quantity));
         }
 
@@ -37,6 +39,7 @@ internal static class PricingEngine
         var byBrand = Index(basket.Lines, l => l.Brand);
         foreach (var promotion in ordered)
         {
+            if (!promotion.Unlocked(context)) continue;
             Collect(promotion, basket.Lines, bySku, byBrand, marks, targeted);
             if (targeted.Count == 0) continue;
 
@@ -287,12 +290,14 @@ internal static class PricingEngine
             }
             quoteLines[i] = new QuoteLine(
                 s.Line.Sku, s.Line.Quantity, s.Line.CatalogUnitPrice, new Money(s.UnitPrice, currency),
-                s.Exception is null ? PriceSource.Catalog : PriceSource.Exception, s.Exception?.Id, s.Exception?.Reason,
+                s.Line.TillUnitPrice is not null ? PriceSource.Till : s.Exception is null ? PriceSource.Catalog : PriceSource.Exception,
+                s.Exception?.Id, s.Exception?.Reason,
                 new Money(s.Subtotal, currency), s.Adjustments, new Money(s.Subtotal - s.Remaining, currency),
-                new Money(s.Remaining, currency), s.NotApplied);
+                new Money(s.Remaining, currency), s.NotApplied, Money.Zero(currency));
         }
         var promotions = byPromotion.Values.OrderBy(p => p.Order).Select(p => p.First with { Amount = new Money(p.Sum, currency) }).ToList();
-        return new Quote(currency, quoteLines, new Money(subtotal, currency), new Money(subtotal - total, currency), new Money(total, currency), promotions);
+        return new Quote(currency, quoteLines, new Money(subtotal, currency), new Money(subtotal - total, currency), new Money(total, currency), promotions,
+            Money.Zero(currency));
     }
 
     internal sealed class LineState(BasketLine line, PriceException? exception, long unitPrice, long subtotal)

@@ -49,8 +49,12 @@ internal sealed record Promotion(
     DateTime? EndsAt = null,
     int Priority = 0,
     Stacking Stacking = Stacking.Stackable,
-    bool Active = true)
+    bool Active = true,
+    bool CouponOnly = false)
 {
+    /// <summary>False for a coupon-only promotion whose coupon was not presented: it is left out silently, so a quote never advertises coupons.</summary>
+    public bool Unlocked(PricingContext context) => !CouponOnly || (context.CouponPromotions?.Contains(Id) ?? false);
+
     public bool Targets(BasketLine line)
     {
         switch (Target)

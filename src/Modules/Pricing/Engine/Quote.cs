@@ -6,6 +6,7 @@ internal enum PriceSource
 {
     Catalog,
     Exception,
+    Till,
 }
 
 internal enum NotAppliedReason
@@ -24,9 +25,13 @@ internal enum NotAppliedReason
     NothingLeftToDiscount,
 }
 
-/// <summary>A priced basket. Σ line totals = <see cref="Total"/> and Σ adjustments = <see cref="DiscountTotal"/>, to the minor unit.</summary>
+/// <summary>
+/// A priced basket. Σ line totals = <see cref="Total"/>, Σ adjustments = <see cref="DiscountTotal"/> and Σ line taxes =
+/// <see cref="TaxTotal"/>, to the minor unit. <see cref="Tax"/> is null when no rate applied (then every tax is zero).
+/// </summary>
 internal sealed record Quote(
-    string Currency, IReadOnlyList<QuoteLine> Lines, Money Subtotal, Money DiscountTotal, Money Total, IReadOnlyList<Adjustment> Promotions);
+    string Currency, IReadOnlyList<QuoteLine> Lines, Money Subtotal, Money DiscountTotal, Money Total, IReadOnlyList<Adjustment> Promotions,
+    Money TaxTotal, TaxRate? Tax = null);
 
 internal sealed record QuoteLine(
     string Sku,
@@ -40,7 +45,12 @@ internal sealed record QuoteLine(
     IReadOnlyList<Adjustment> Adjustments,
     Money Discount,
     Money Total,
-    IReadOnlyList<NotApplied> NotApplied);
+    IReadOnlyList<NotApplied> NotApplied,
+    Money Tax)
+{
+    /// <summary>What the line costs before tax is added: subtotal less discounts (VAT-inclusive prices still hold their VAT here).</summary>
+    public Money Net => Subtotal with { Minor = Subtotal.Minor - Discount.Minor };
+}
 
 internal sealed record Adjustment(Guid PromotionId, string Code, string Name, Money Amount);
 

@@ -13,7 +13,7 @@ internal sealed record PromotionRequest(
     string? Code, string? Name, PromotionKind? Kind, TargetDto? Target, decimal? Percent, MoneyDto? Amount,
     int? BuyQuantity, int? GetQuantity, decimal? GetPercent, MoneyDto? Threshold,
     List<SalesChannel>? Channels, List<string>? Locations, List<string>? LoyaltyTiers,
-    DateTime? StartsAt, DateTime? EndsAt, int? Priority, Stacking? Stacking);
+    DateTime? StartsAt, DateTime? EndsAt, int? Priority, Stacking? Stacking, bool? CouponOnly = null);
 
 internal sealed record TargetDto(TargetType? Type, List<string>? Values);
 
@@ -21,13 +21,14 @@ internal sealed record PromotionDetails(
     Guid Id, string Code, string Name, PromotionKind Kind, TargetDto Target, decimal? Percent, MoneyDto? Amount,
     int? BuyQuantity, int? GetQuantity, decimal? GetPercent, MoneyDto? Threshold,
     IReadOnlyList<SalesChannel> Channels, IReadOnlyList<string> Locations, IReadOnlyList<string> LoyaltyTiers,
-    DateTime? StartsAt, DateTime? EndsAt, int Priority, Stacking Stacking, bool Active, DateTime CreatedAt, DateTime UpdatedAt);
+    DateTime? StartsAt, DateTime? EndsAt, int Priority, Stacking Stacking, bool Active, DateTime CreatedAt, DateTime UpdatedAt, bool CouponOnly);
 
 /// <summary>A validated promotion definition, ready to be written.</summary>
 internal sealed record PromotionDefinition(
     string Code, string Name, PromotionKind Kind, TargetType Target, List<string> Values, int? PercentBasisPoints, Money? Amount,
     int BuyQuantity, int GetQuantity, int GetPercentBasisPoints, Money? Threshold,
-    List<SalesChannel> Channels, List<string> Locations, List<string> LoyaltyTiers, DateTime? StartsAt, DateTime? EndsAt, int Priority, Stacking Stacking);
+    List<SalesChannel> Channels, List<string> Locations, List<string> LoyaltyTiers, DateTime? StartsAt, DateTime? EndsAt, int Priority, Stacking Stacking,
+    bool CouponOnly);
 
 internal static class PromotionMapping
 {
@@ -40,7 +41,7 @@ internal static class PromotionMapping
             p.PercentBasisPoints / 100m, Dto(p.AmountMinor),
             buyGet ? p.BuyQuantity : null, buyGet ? p.GetQuantity : null, buyGet ? p.GetPercentBasisPoints / 100m : null,
             Dto(p.ThresholdMinor), p.Channels, p.Locations, p.LoyaltyTiers, p.StartsAt, p.EndsAt, p.Priority, p.Stacking, p.Active,
-            p.CreatedAt, p.UpdatedAt);
+            p.CreatedAt, p.UpdatedAt, p.CouponOnly);
     }
 
     public static void Apply(this PromotionRecord p, PromotionDefinition d, DateTime at)
@@ -64,6 +65,7 @@ internal static class PromotionMapping
         p.EndsAt = d.EndsAt;
         p.Priority = d.Priority;
         p.Stacking = d.Stacking;
+        p.CouponOnly = d.CouponOnly;
         p.UpdatedAt = at;
     }
 }
@@ -146,7 +148,8 @@ internal static class PromotionRules
         return new PromotionDefinition(
             Normalize(r.Code!), r.Name!.Trim(), r.Kind!.Value, r.Target!.Type!.Value, [.. values.Distinct(StringComparer.OrdinalIgnoreCase)],
             percent, amount, buy, get, getPercent, threshold, [.. r.Channels?.Distinct() ?? []], [.. locations.Distinct()],
-            [.. tiers.Distinct(StringComparer.OrdinalIgnoreCase)], starts, ends, r.Priority ?? 0, r.Stacking ?? Stacking.Stackable);
+            [.. tiers.Distinct(StringComparer.OrdinalIgnoreCase)], starts, ends, r.Priority ?? 0, r.Stacking ?? Stacking.Stackable,
+            r.CouponOnly ?? false);
     }
 
     /// <summary>Percent with at most two decimals, as basis points.</summary>

@@ -128,6 +128,12 @@ namespace Omni.Locations.Data.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("opening_hours");
 
+                    b.Property<int>("PickupHoldDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(7)
+                        .HasColumnName("pickup_hold_days");
+
                     b.Property<string>("PostalCode")
                         .IsRequired()
                         .HasMaxLength(20)

@@ -123,6 +123,12 @@ namespace Omni.Locations.Data.Migrations.Sqlite
                         .HasColumnType("text")
                         .HasColumnName("opening_hours");
 
+                    b.Property<int>("PickupHoldDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(7)
+                        .HasColumnName("pickup_hold_days");
+
                     b.Property<string>("PostalCode")
                         .IsRequired()
                         .HasMaxLength(20)

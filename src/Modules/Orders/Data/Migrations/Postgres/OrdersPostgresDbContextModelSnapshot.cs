@@ -64,6 +64,184 @@ namespace Omni.Orders.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("Omni.Orders.Domain.Fulfillment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Carrier")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("carrier");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("HandoverLocationCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("handover_location_code");
+
+                    b.Property<string>("LocationCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("location_code");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("method");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("order_id");
+
+                    b.Property<string>("OrderNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("order_number");
+
+                    b.Property<string>("PickupCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("pickup_code");
+
+                    b.Property<DateTime?>("ReadyAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ready_at");
+
+                    b.Property<Guid?>("ReplacesFulfillmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("replaces_fulfillment_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("TrackingNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("tracking_number");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_orders_fulfillments");
+
+                    b.HasIndex("OrderId")
+                        .HasDatabaseName("ix_orders_fulfillments_order_id");
+
+                    b.HasIndex("HandoverLocationCode", "PickupCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_orders_fulfillments_handover_location_code_pickup_code")
+                        .HasFilter("pickup_code IS NOT NULL");
+
+                    b.HasIndex("HandoverLocationCode", "Status")
+                        .HasDatabaseName("ix_orders_fulfillments_handover_location_code_status");
+
+                    b.HasIndex("LocationCode", "Status")
+                        .HasDatabaseName("ix_orders_fulfillments_location_code_status");
+
+                    b.HasIndex("Status", "ExpiresAt")
+                        .HasDatabaseName("ix_orders_fulfillments_status_expires_at");
+
+                    b.ToTable("orders_fulfillments", (string)null);
+                });
+
+            modelBuilder.Entity("Omni.Orders.Domain.FulfillmentItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("FulfillmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("fulfillment_id");
+
+                    b.Property<Guid>("OrderLineId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("order_line_id");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer")
+                        .HasColumnName("quantity");
+
+                    b.Property<int>("ShortQuantity")
+                        .HasColumnType("integer")
+                        .HasColumnName("short_quantity");
+
+                    b.Property<string>("Sku")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sku");
+
+                    b.Property<long>("UnitPriceMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("unit_price_minor");
+
+                    b.HasKey("Id")
+                        .HasName("pk_orders_fulfillment_lines");
+
+                    b.HasIndex("FulfillmentId")
+                        .HasDatabaseName("ix_orders_fulfillment_lines_fulfillment_id");
+
+                    b.HasIndex("OrderLineId")
+                        .HasDatabaseName("ix_orders_fulfillment_lines_order_line_id");
+
+                    b.ToTable("orders_fulfillment_lines", (string)null);
+                });
+
+            modelBuilder.Entity("Omni.Orders.Domain.HandledEvent", b =>
+                {
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("event_id");
+
+                    b.Property<string>("Subscriber")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("subscriber");
+
+                    b.Property<DateTime>("HandledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("handled_at");
+
+                    b.HasKey("EventId", "Subscriber")
+                        .HasName("pk_orders_handled_events");
+
+                    b.ToTable("orders_handled_events", (string)null);
+                });
+
             modelBuilder.Entity("Omni.Orders.Domain.IdempotencyKey", b =>
                 {
                     b.Property<string>("Key")
@@ -113,6 +291,11 @@ namespace Omni.Orders.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("closed_at");
 
+                    b.Property<string>("Coupons")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("coupons");
+
                     b.Property<string>("Currency")
                         .IsRequired()
                         .HasMaxLength(3)
@@ -133,6 +316,10 @@ namespace Omni.Orders.Data.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("customer_phone");
+
+                    b.Property<long>("DiscountMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("discount_minor");
 
                     b.Property<string>("Number")
                         .IsRequired()
@@ -159,6 +346,14 @@ namespace Omni.Orders.Data.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)")
                         .HasColumnName("status");
+
+                    b.Property<bool>("TaxIncluded")
+                        .HasColumnType("boolean")
+                        .HasColumnName("tax_included");
+
+                    b.Property<long>("TaxMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("tax_minor");
 
                     b.Property<long>("TotalMinor")
                         .HasColumnType("bigint")
@@ -196,6 +391,14 @@ namespace Omni.Orders.Data.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<int>("CancelledQuantity")
+                        .HasColumnType("integer")
+                        .HasColumnName("cancelled_quantity");
+
+                    b.Property<long>("DiscountMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("discount_minor");
+
                     b.Property<int>("LineNumber")
                         .HasColumnType("integer")
                         .HasColumnName("line_number");
@@ -227,6 +430,11 @@ namespace Omni.Orders.Data.Migrations.Postgres
                         .HasColumnType("character varying(64)")
                         .HasColumnName("product_code");
 
+                    b.Property<string>("Promotions")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("promotions");
+
                     b.Property<int>("Quantity")
                         .HasColumnType("integer")
                         .HasColumnName("quantity");
@@ -236,6 +444,10 @@ namespace Omni.Orders.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("sku");
+
+                    b.Property<long>("TaxMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("tax_minor");
 
                     b.Property<long>("UnitPriceMinor")
                         .HasColumnType("bigint")
@@ -251,6 +463,79 @@ namespace Omni.Orders.Data.Migrations.Postgres
                         .HasDatabaseName("ix_orders_lines_sku");
 
                     b.ToTable("orders_lines", (string)null);
+                });
+
+            modelBuilder.Entity("Omni.Orders.Domain.SourcingDecision", b =>
+                {
+                    b.Property<Guid>("OrderId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("order_id");
+
+                    b.Property<double>("Cost")
+                        .HasColumnType("double precision")
+                        .HasColumnName("cost");
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("text")
+                        .HasColumnName("explanation");
+
+                    b.Property<int>("RuleSetVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("rule_set_version");
+
+                    b.Property<int>("Splits")
+                        .HasColumnType("integer")
+                        .HasColumnName("splits");
+
+                    b.HasKey("OrderId")
+                        .HasName("pk_orders_sourcing_decisions");
+
+                    b.ToTable("orders_sourcing_decisions", (string)null);
+                });
+
+            modelBuilder.Entity("Omni.Orders.Domain.SourcingRuleSet", b =>
+                {
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Definition")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("text")
+                        .HasColumnName("definition");
+
+                    b.HasKey("Version")
+                        .HasName("pk_orders_sourcing_rule_sets");
+
+                    b.ToTable("orders_sourcing_rule_sets", (string)null);
+                });
+
+            modelBuilder.Entity("Omni.Orders.Domain.FulfillmentItem", b =>
+                {
+                    b.HasOne("Omni.Orders.Domain.Fulfillment", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("FulfillmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_orders_fulfillment_lines_orders_fulfillments_fulfillment_id");
                 });
 
             modelBuilder.Entity("Omni.Orders.Domain.Order", b =>
@@ -323,7 +608,6 @@ namespace Omni.Orders.Data.Migrations.Postgres
                     b.OwnsMany("Omni.Orders.Domain.Allocation", "Allocations", b1 =>
                         {
                             b1.Property<Guid>("Id")
-                                .ValueGeneratedOnAdd()
                                 .HasColumnType("uuid")
                                 .HasColumnName("id");
 
@@ -358,6 +642,11 @@ namespace Omni.Orders.Data.Migrations.Postgres
                         });
 
                     b.Navigation("Allocations");
+                });
+
+            modelBuilder.Entity("Omni.Orders.Domain.Fulfillment", b =>
+                {
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("Omni.Orders.Domain.Order", b =>

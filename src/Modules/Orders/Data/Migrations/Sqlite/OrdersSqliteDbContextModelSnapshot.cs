@@ -57,6 +57,184 @@ namespace Omni.Orders.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Omni.Orders.Domain.Fulfillment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Carrier")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("carrier");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_at");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency");
+
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("HandoverLocationCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("handover_location_code");
+
+                    b.Property<string>("LocationCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("location_code");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("method");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_id");
+
+                    b.Property<string>("OrderNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_number");
+
+                    b.Property<string>("PickupCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pickup_code");
+
+                    b.Property<DateTime?>("ReadyAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ready_at");
+
+                    b.Property<Guid?>("ReplacesFulfillmentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("replaces_fulfillment_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("TrackingNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tracking_number");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_orders_fulfillments");
+
+                    b.HasIndex("OrderId")
+                        .HasDatabaseName("ix_orders_fulfillments_order_id");
+
+                    b.HasIndex("HandoverLocationCode", "PickupCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_orders_fulfillments_handover_location_code_pickup_code")
+                        .HasFilter("pickup_code IS NOT NULL");
+
+                    b.HasIndex("HandoverLocationCode", "Status")
+                        .HasDatabaseName("ix_orders_fulfillments_handover_location_code_status");
+
+                    b.HasIndex("LocationCode", "Status")
+                        .HasDatabaseName("ix_orders_fulfillments_location_code_status");
+
+                    b.HasIndex("Status", "ExpiresAt")
+                        .HasDatabaseName("ix_orders_fulfillments_status_expires_at");
+
+                    b.ToTable("orders_fulfillments", (string)null);
+                });
+
+            modelBuilder.Entity("Omni.Orders.Domain.FulfillmentItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("FulfillmentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fulfillment_id");
+
+                    b.Property<Guid>("OrderLineId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_line_id");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quantity");
+
+                    b.Property<int>("ShortQuantity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("short_quantity");
+
+                    b.Property<string>("Sku")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sku");
+
+                    b.Property<long>("UnitPriceMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("unit_price_minor");
+
+                    b.HasKey("Id")
+                        .HasName("pk_orders_fulfillment_lines");
+
+                    b.HasIndex("FulfillmentId")
+                        .HasDatabaseName("ix_orders_fulfillment_lines_fulfillment_id");
+
+                    b.HasIndex("OrderLineId")
+                        .HasDatabaseName("ix_orders_fulfillment_lines_order_line_id");
+
+                    b.ToTable("orders_fulfillment_lines", (string)null);
+                });
+
+            modelBuilder.Entity("Omni.Orders.Domain.HandledEvent", b =>
+                {
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("event_id");
+
+                    b.Property<string>("Subscriber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subscriber");
+
+                    b.Property<DateTime>("HandledAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("handled_at");
+
+                    b.HasKey("EventId", "Subscriber")
+                        .HasName("pk_orders_handled_events");
+
+                    b.ToTable("orders_handled_events", (string)null);
+                });
+
             modelBuilder.Entity("Omni.Orders.Domain.IdempotencyKey", b =>
                 {
                     b.Property<string>("Key")
@@ -106,6 +284,11 @@ namespace Omni.Orders.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("closed_at");
 
+                    b.Property<string>("Coupons")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("coupons");
+
                     b.Property<string>("Currency")
                         .IsRequired()
                         .HasMaxLength(3)
@@ -126,6 +309,10 @@ namespace Omni.Orders.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT")
                         .HasColumnName("customer_phone");
+
+                    b.Property<long>("DiscountMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("discount_minor");
 
                     b.Property<string>("Number")
                         .IsRequired()
@@ -152,6 +339,14 @@ namespace Omni.Orders.Data.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT")
                         .HasColumnName("status");
+
+                    b.Property<bool>("TaxIncluded")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("tax_included");
+
+                    b.Property<long>("TaxMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("tax_minor");
 
                     b.Property<long>("TotalMinor")
                         .HasColumnType("INTEGER")
@@ -189,6 +384,14 @@ namespace Omni.Orders.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
+                    b.Property<int>("CancelledQuantity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cancelled_quantity");
+
+                    b.Property<long>("DiscountMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("discount_minor");
+
                     b.Property<int>("LineNumber")
                         .HasColumnType("INTEGER")
                         .HasColumnName("line_number");
@@ -220,6 +423,11 @@ namespace Omni.Orders.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("product_code");
 
+                    b.Property<string>("Promotions")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("promotions");
+
                     b.Property<int>("Quantity")
                         .HasColumnType("INTEGER")
                         .HasColumnName("quantity");
@@ -229,6 +437,10 @@ namespace Omni.Orders.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
                         .HasColumnName("sku");
+
+                    b.Property<long>("TaxMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("tax_minor");
 
                     b.Property<long>("UnitPriceMinor")
                         .HasColumnType("INTEGER")
@@ -244,6 +456,79 @@ namespace Omni.Orders.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_orders_lines_sku");
 
                     b.ToTable("orders_lines", (string)null);
+                });
+
+            modelBuilder.Entity("Omni.Orders.Domain.SourcingDecision", b =>
+                {
+                    b.Property<Guid>("OrderId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_id");
+
+                    b.Property<double>("Cost")
+                        .HasColumnType("REAL")
+                        .HasColumnName("cost");
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("text")
+                        .HasColumnName("explanation");
+
+                    b.Property<int>("RuleSetVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rule_set_version");
+
+                    b.Property<int>("Splits")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("splits");
+
+                    b.HasKey("OrderId")
+                        .HasName("pk_orders_sourcing_decisions");
+
+                    b.ToTable("orders_sourcing_decisions", (string)null);
+                });
+
+            modelBuilder.Entity("Omni.Orders.Domain.SourcingRuleSet", b =>
+                {
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Definition")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("text")
+                        .HasColumnName("definition");
+
+                    b.HasKey("Version")
+                        .HasName("pk_orders_sourcing_rule_sets");
+
+                    b.ToTable("orders_sourcing_rule_sets", (string)null);
+                });
+
+            modelBuilder.Entity("Omni.Orders.Domain.FulfillmentItem", b =>
+                {
+                    b.HasOne("Omni.Orders.Domain.Fulfillment", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("FulfillmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_orders_fulfillment_lines_orders_fulfillments_fulfillment_id");
                 });
 
             modelBuilder.Entity("Omni.Orders.Domain.Order", b =>
@@ -316,7 +601,6 @@ namespace Omni.Orders.Data.Migrations.Sqlite
                     b.OwnsMany("Omni.Orders.Domain.Allocation", "Allocations", b1 =>
                         {
                             b1.Property<Guid>("Id")
-                                .ValueGeneratedOnAdd()
                                 .HasColumnType("TEXT")
                                 .HasColumnName("id");
 
@@ -351,6 +635,11 @@ namespace Omni.Orders.Data.Migrations.Sqlite
                         });
 
                     b.Navigation("Allocations");
+                });
+
+            modelBuilder.Entity("Omni.Orders.Domain.Fulfillment", b =>
+                {
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("Omni.Orders.Domain.Order", b =>

@@ -62,6 +62,214 @@ namespace Omni.Pricing.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("Omni.Pricing.Domain.CouponCodeRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AssignedCustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assigned_customer_id");
+
+                    b.Property<string>("AssignedEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("assigned_email");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("code");
+
+                    b.Property<Guid>("CouponId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("coupon_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int?>("MaxUses")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_uses");
+
+                    b.Property<int>("Uses")
+                        .HasColumnType("integer")
+                        .HasColumnName("uses");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pricing_coupon_codes");
+
+                    b.HasIndex("AssignedCustomerId")
+                        .HasDatabaseName("ix_pricing_coupon_codes_assigned_customer_id");
+
+                    b.HasIndex("AssignedEmail")
+                        .HasDatabaseName("ix_pricing_coupon_codes_assigned_email");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_pricing_coupon_codes_code");
+
+                    b.HasIndex("CouponId")
+                        .HasDatabaseName("ix_pricing_coupon_codes_coupon_id");
+
+                    b.ToTable("pricing_coupon_codes", (string)null);
+                });
+
+            modelBuilder.Entity("Omni.Pricing.Domain.CouponCustomerUse", b =>
+                {
+                    b.Property<Guid>("CouponId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("coupon_id");
+
+                    b.Property<string>("CustomerKey")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("customer_key");
+
+                    b.Property<int>("Uses")
+                        .HasColumnType("integer")
+                        .HasColumnName("uses");
+
+                    b.HasKey("CouponId", "CustomerKey")
+                        .HasName("pk_pricing_coupon_customer_uses");
+
+                    b.ToTable("pricing_coupon_customer_uses", (string)null);
+                });
+
+            modelBuilder.Entity("Omni.Pricing.Domain.CouponRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<int?>("MaxUsesPerCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_uses_per_code");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<int?>("PerCustomerLimit")
+                        .HasColumnType("integer")
+                        .HasColumnName("per_customer_limit");
+
+                    b.Property<Guid>("PromotionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("promotion_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pricing_coupons");
+
+                    b.HasIndex("PromotionId")
+                        .HasDatabaseName("ix_pricing_coupons_promotion_id");
+
+                    b.ToTable("pricing_coupons", (string)null);
+                });
+
+            modelBuilder.Entity("Omni.Pricing.Domain.CouponRedemptionRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("code");
+
+                    b.Property<Guid>("CodeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("code_id");
+
+                    b.Property<Guid>("CouponId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("coupon_id");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<string>("CustomerKey")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("customer_key");
+
+                    b.Property<long>("DiscountMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("discount_minor");
+
+                    b.Property<string>("LocationCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("location_code");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("order_id");
+
+                    b.Property<bool>("OverLimit")
+                        .HasColumnType("boolean")
+                        .HasColumnName("over_limit");
+
+                    b.Property<string>("OverLimitReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("over_limit_reason");
+
+                    b.Property<DateTime>("RedeemedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("redeemed_at");
+
+                    b.Property<DateTime?>("ReleasedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("released_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pricing_coupon_redemptions");
+
+                    b.HasIndex("OrderId")
+                        .HasDatabaseName("ix_pricing_coupon_redemptions_order_id");
+
+                    b.HasIndex("OverLimit")
+                        .HasDatabaseName("ix_pricing_coupon_redemptions_over_limit");
+
+                    b.HasIndex("CouponId", "RedeemedAt")
+                        .HasDatabaseName("ix_pricing_coupon_redemptions_coupon_id_redeemed_at");
+
+                    b.ToTable("pricing_coupon_redemptions", (string)null);
+                });
+
             modelBuilder.Entity("Omni.Pricing.Domain.PriceExceptionRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -151,6 +359,10 @@ namespace Omni.Pricing.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("code");
+
+                    b.Property<bool>("CouponOnly")
+                        .HasColumnType("boolean")
+                        .HasColumnName("coupon_only");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -243,6 +455,57 @@ namespace Omni.Pricing.Data.Migrations.Postgres
                         .HasDatabaseName("ix_pricing_promotions_code");
 
                     b.ToTable("pricing_promotions", (string)null);
+                });
+
+            modelBuilder.Entity("Omni.Pricing.Domain.TaxRateRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("country");
+
+                    b.Property<bool>("Inclusive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("inclusive");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("RateMillipercent")
+                        .HasColumnType("integer")
+                        .HasColumnName("rate_millipercent");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("region");
+
+                    b.Property<string>("ScopeKey")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("scope_key");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pricing_tax_rates");
+
+                    b.HasIndex("ScopeKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_pricing_tax_rates_scope_key");
+
+                    b.ToTable("pricing_tax_rates", (string)null);
                 });
 #pragma warning restore 612, 618
         }

@@ -57,6 +57,214 @@ namespace Omni.Pricing.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Omni.Pricing.Domain.CouponCodeRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AssignedCustomerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assigned_customer_id");
+
+                    b.Property<string>("AssignedEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assigned_email");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<Guid>("CouponId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("coupon_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<int?>("MaxUses")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("max_uses");
+
+                    b.Property<int>("Uses")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("uses");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pricing_coupon_codes");
+
+                    b.HasIndex("AssignedCustomerId")
+                        .HasDatabaseName("ix_pricing_coupon_codes_assigned_customer_id");
+
+                    b.HasIndex("AssignedEmail")
+                        .HasDatabaseName("ix_pricing_coupon_codes_assigned_email");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_pricing_coupon_codes_code");
+
+                    b.HasIndex("CouponId")
+                        .HasDatabaseName("ix_pricing_coupon_codes_coupon_id");
+
+                    b.ToTable("pricing_coupon_codes", (string)null);
+                });
+
+            modelBuilder.Entity("Omni.Pricing.Domain.CouponCustomerUse", b =>
+                {
+                    b.Property<Guid>("CouponId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("coupon_id");
+
+                    b.Property<string>("CustomerKey")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_key");
+
+                    b.Property<int>("Uses")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("uses");
+
+                    b.HasKey("CouponId", "CustomerKey")
+                        .HasName("pk_pricing_coupon_customer_uses");
+
+                    b.ToTable("pricing_coupon_customer_uses", (string)null);
+                });
+
+            modelBuilder.Entity("Omni.Pricing.Domain.CouponRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<int?>("MaxUsesPerCode")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("max_uses_per_code");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<int?>("PerCustomerLimit")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("per_customer_limit");
+
+                    b.Property<Guid>("PromotionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("promotion_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pricing_coupons");
+
+                    b.HasIndex("PromotionId")
+                        .HasDatabaseName("ix_pricing_coupons_promotion_id");
+
+                    b.ToTable("pricing_coupons", (string)null);
+                });
+
+            modelBuilder.Entity("Omni.Pricing.Domain.CouponRedemptionRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<Guid>("CodeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code_id");
+
+                    b.Property<Guid>("CouponId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("coupon_id");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency");
+
+                    b.Property<string>("CustomerKey")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_key");
+
+                    b.Property<long>("DiscountMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("discount_minor");
+
+                    b.Property<string>("LocationCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("location_code");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_id");
+
+                    b.Property<bool>("OverLimit")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("over_limit");
+
+                    b.Property<string>("OverLimitReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("over_limit_reason");
+
+                    b.Property<DateTime>("RedeemedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("redeemed_at");
+
+                    b.Property<DateTime?>("ReleasedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("released_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pricing_coupon_redemptions");
+
+                    b.HasIndex("OrderId")
+                        .HasDatabaseName("ix_pricing_coupon_redemptions_order_id");
+
+                    b.HasIndex("OverLimit")
+                        .HasDatabaseName("ix_pricing_coupon_redemptions_over_limit");
+
+                    b.HasIndex("CouponId", "RedeemedAt")
+                        .HasDatabaseName("ix_pricing_coupon_redemptions_coupon_id_redeemed_at");
+
+                    b.ToTable("pricing_coupon_redemptions", (string)null);
+                });
+
             modelBuilder.Entity("Omni.Pricing.Domain.PriceExceptionRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -146,6 +354,10 @@ namespace Omni.Pricing.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
                         .HasColumnName("code");
+
+                    b.Property<bool>("CouponOnly")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("coupon_only");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT")
@@ -238,6 +450,57 @@ namespace Omni.Pricing.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_pricing_promotions_code");
 
                     b.ToTable("pricing_promotions", (string)null);
+                });
+
+            modelBuilder.Entity("Omni.Pricing.Domain.TaxRateRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("country");
+
+                    b.Property<bool>("Inclusive")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("inclusive");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<int>("RateMillipercent")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rate_millipercent");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region");
+
+                    b.Property<string>("ScopeKey")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scope_key");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pricing_tax_rates");
+
+                    b.HasIndex("ScopeKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_pricing_tax_rates_scope_key");
+
+                    b.ToTable("pricing_tax_rates", (string)null);
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,23 @@
+namespace Omni.Orders.Domain;
+
+/// <summary>One version of the sourcing rules: never changed once written, so every decision can name the rules it followed.</summary>
+internal sealed class SourcingRuleSet
+{
+    public int Version { get; init; }
+    /// <summary>The <see cref="Sourcing.SourcingRules"/> as JSON: read whole, never queried by field.</summary>
+    public required string Definition { get; init; }
+    public DateTime CreatedAt { get; init; }
+    public required string CreatedBy { get; init; }
+}
+
+/// <summary>How an order was sourced and why, written in the order's transaction.</summary>
+internal sealed class SourcingDecision
+{
+    public Guid OrderId { get; init; }
+    public int RuleSetVersion { get; init; }
+    public double Cost { get; init; }
+    public int Splits { get; init; }
+    public DateTime DecidedAt { get; init; }
+    /// <summary>The <see cref="Sourcing.SourcingExplanation"/> as JSON.</summary>
+    public required string Explanation { get; init; }
+}

@@ -1,0 +1,138 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Omni.Payments.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "payments_payments",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    order_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    tender_type = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    provider = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    authorization_reference = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    store_credit_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    customer_email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
+                    authorized = table.Column<long>(type: "bigint", nullable: false),
+                    captured = table.Column<long>(type: "bigint", nullable: false),
+                    refunded = table.Column<long>(type: "bigint", nullable: false),
+                    voided = table.Column<long>(type: "bigint", nullable: false),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_payments_payments", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "payments_store_credit_entries",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    store_credit_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    delta = table.Column<long>(type: "bigint", nullable: false),
+                    balance_after = table.Column<long>(type: "bigint", nullable: false),
+                    order_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_payments_store_credit_entries", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "payments_store_credits",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    customer_email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
+                    currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    balance = table.Column<long>(type: "bigint", nullable: false),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_payments_store_credits", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "payments_transactions",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    payment_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    order_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    amount = table.Column<long>(type: "bigint", nullable: false),
+                    currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    destination = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    reference = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    idempotency_key = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    reason = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    fulfillment_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_payments_transactions", x => x.id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_payments_payments_order_id",
+                table: "payments_payments",
+                column: "order_id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_payments_store_credit_entries_store_credit_id",
+                table: "payments_store_credit_entries",
+                column: "store_credit_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_payments_store_credits_customer_email_currency",
+                table: "payments_store_credits",
+                columns: new[] { "customer_email", "currency" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_payments_transactions_idempotency_key",
+                table: "payments_transactions",
+                column: "idempotency_key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_payments_transactions_order_id",
+                table: "payments_transactions",
+                column: "order_id");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "payments_payments");
+
+            migrationBuilder.DropTable(
+                name: "payments_store_credit_entries");
+
+            migrationBuilder.DropTable(
+                name: "payments_store_credits");
+
+            migrationBuilder.DropTable(
+                name: "payments_transactions");
+        }
+    }
+}
