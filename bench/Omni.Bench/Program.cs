@@ -26,13 +26,14 @@ var label = new Option<string>("--label")
 };
 var buyers = new Option<int>("--buyers") { Description = "Concurrent buyers of the hot SKU", DefaultValueFactory = _ => 1000 };
 var stock = new Option<int>("--stock") { Description = "Units of the hot SKU on hand", DefaultValueFactory = _ => 100 };
+var batch = new Option<int>("--batch") { Description = "Interactions per request (at most 1000)", DefaultValueFactory = _ => 1000 };
 
 var root = new RootCommand("Load benchmarks for a running Omni server, through its public HTTP API only.")
 {
     Options = { url, key, clients, duration, warmup, output, label },
 };
 
-BenchSettings Settings(ParseResult parse)
+BenchSettings Settings(ParseResult parse, bool needsServer = true)
 {
     var settings = new BenchSettings(
         new Uri(parse.GetValue(url)!, UriKind.Absolute),
@@ -43,7 +44,7 @@ BenchSettings Settings(ParseResult parse)
         parse.GetValue(output),
         parse.GetValue(label)!,
         args);
-    settings.Validate();
+    settings.Validate(needsServer);
     return settings;
 }
 
@@ -60,8 +61,33 @@ var hotSku = new Command("hotsku", "Many buyers race for one SKU with little sto
 hotSku.SetAction((parse, ct) => BenchCommand.RunAsync(
     () => HotSkuScenario.RunAsync(Settings(parse), parse.GetValue(buyers), parse.GetValue(stock), ct)));
 
+var quoteLines = new Option<int>("--lines") { Description = "Lines in the basket", DefaultValueFactory = _ => 20 };
+var promotionCount = new Option<int>("--promotions") { Description = "Active promotions", DefaultValueFactory = _ => 200 };
+var quote = new Command("quote", "The pricing engine in process: one quote of a basket against every active promotion, on one thread")
+{
+    Options = { quoteLines, promotionCount },
+};
+quote.SetAction((parse, ct) => BenchCommand.RunAsync(
+    () => QuoteScenario.RunAsync(Settings(parse, needsServer: false), parse.GetValue(quoteLines), parse.GetValue(promotionCount), ct)));
+var sourcingOrders = new Option<int>("--orders") { Description = "Random orders for the quality comparison", DefaultValueFactory = _ => 1000 };
+var sourcingSamples = new Option<int>("--samples") { Description = "5-line orders timed", DefaultValueFactory = _ => 5000 };
+var sourcing = new Command("sourcing", "Sourcing in process on the demo network: optimizer vs exact optimum vs nearest baseline, and its speed (no server)")
+{
+    Options = { sourcingOrders, sourcingSamples },
+};
+sourcing.SetAction((parse, ct) => BenchCommand.RunAsync(
+    () => SourcingScenario.RunAsync(parse.GetValue(sourcingOrders), parse.GetValue(sourcingSamples), parse.GetValue(output), args)));
+var interactions = new Command("interactions", "Interaction ingestion: batches of browsing events; reports interactions stored per second")
+{
+    Options = { batch },
+};
+interactions.SetAction((parse, ct) => BenchCommand.RunAsync(() => InteractionsScenario.RunAsync(Settings(parse), parse.GetValue(batch), ct)));
+
 root.Subcommands.Add(orders);
+root.Subcommands.Add(sourcing);
 root.Subcommands.Add(availability);
 root.Subcommands.Add(hotSku);
+root.Subcommands.Add(quote);
+root.Subcommands.Add(interactions);
 
 return await root.Parse(args).InvokeAsync();

@@ -1,9 +1,11 @@
 using Omni.Contracts.Catalog;
+using Omni.Contracts.Customers;
 using Omni.Contracts.Inventory;
 using Omni.Contracts.Locations;
 using Omni.Contracts.Orders;
 using Omni.Contracts.Payments;
 using Omni.Contracts.Pricing;
+using Omni.Contracts.Returns;
 
 namespace Omni.Contracts;
 
@@ -22,5 +24,7 @@ public static class EventTypes
         FulfillmentCustomerArrived.EventType, FulfillmentDelivered.EventType, FulfillmentCancelled.EventType, FulfillmentResourced.EventType,
         PromotionCreated.EventType, PromotionUpdated.EventType,
         PaymentAuthorized.EventType, PaymentCaptured.EventType, PaymentVoided.EventType, PaymentRefunded.EventType,
+        ReturnReceived.EventType, ReturnRefunded.EventType,
+        CustomerMerged.EventType, CustomerErased.EventType,
     ];
 }

@@ -1,13 +1,16 @@
 using Omni.Carts;
 using Omni.Catalog;
 using Omni.Common.Data;
+using Omni.Customers;
 using Omni.Identity;
 using Omni.Integration;
 using Omni.Inventory;
 using Omni.Locations;
+using Omni.Notifications;
 using Omni.Orders;
 using Omni.Payments;
 using Omni.Pricing;
+using Omni.Returns;
 
 namespace Omni.Server;
 
@@ -23,7 +26,10 @@ internal static class Modules
         .AddOrders(database)
         .AddPricing(database)
         .AddPayments(database)
-        .AddCarts(database);
+        .AddCarts(database)
+        .AddReturns(database)
+        .AddNotifications(database)
+        .AddCustomers(database);
 
     public static IEndpointRouteBuilder MapOmniModules(this IEndpointRouteBuilder api)
     {
@@ -36,6 +42,8 @@ internal static class Modules
         api.MapPricing();
         api.MapPayments();
         api.MapCarts();
+        api.MapReturns();
+        api.MapCustomers();
         return api;
     }
 }

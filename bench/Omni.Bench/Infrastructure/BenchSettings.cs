@@ -11,9 +11,10 @@ internal sealed record BenchSettings(
     string Label,
     IReadOnlyList<string> Arguments)
 {
-    public void Validate()
+    /// <param name="needsServer">False for in-process scenarios, which need no key.</param>
+    public void Validate(bool needsServer = true)
     {
-        if (string.IsNullOrWhiteSpace(ApiKey))
+        if (needsServer && string.IsNullOrWhiteSpace(ApiKey))
             throw new BenchException("no API key: pass --key or set OMNI_API_KEY");
         if (Clients < 1) throw new BenchException("--clients must be at least 1");
         if (Duration <= TimeSpan.Zero) throw new BenchException("--duration must be positive");

@@ -7,7 +7,7 @@ using Spectre.Console;
 namespace Omni.Bench.Infrastructure;
 
 /// <summary>The result of one scenario: a table on the console and, with --out, a markdown section.</summary>
-internal sealed class Report(string scenario, BenchSettings settings)
+internal sealed class Report(string scenario, BenchSettings settings, bool inProcess = false)
 {
     private readonly List<(string Metric, string Value)> _rows = [];
 
@@ -60,7 +60,7 @@ internal sealed class Report(string scenario, BenchSettings settings)
             .AppendLine(CultureInfo.InvariantCulture, $"## {scenario} · {settings.Label} · {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC")
             .AppendLine()
             .AppendLine(CultureInfo.InvariantCulture, $"- Machine: {MachineInfo.Describe()}")
-            .AppendLine(CultureInfo.InvariantCulture, $"- Server: {settings.Url}")
+            .AppendLine(CultureInfo.InvariantCulture, $"- Server: {(inProcess ? "none (in process)" : settings.Url)}")
             .AppendLine(CultureInfo.InvariantCulture, $"- Command: `{settings.CommandLine()}`")
             .AppendLine()
             .AppendLine("| metric | value |")

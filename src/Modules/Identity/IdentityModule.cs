@@ -6,6 +6,7 @@ using Omni.Identity.Data;
 using Omni.Identity.Data.Migrations.Postgres;
 using Omni.Identity.Data.Migrations.Sqlite;
 using Omni.Identity.Features;
+using Omni.Identity.Users;
 
 namespace Omni.Identity;
 
@@ -13,13 +14,17 @@ public static class IdentityModule
 {
     public const string Name = "identity";
 
-    /// <summary>API keys, the authentication scheme, a policy per scope and the per-key rate limiter.</summary>
+    /// <summary>The authorization policy of <c>/api/v1</c>: any valid API key.</summary>
+    public const string ApiPolicy = ApiKeyAuthentication.AnyKeyPolicy;
+
+    /// <summary>API keys, the authentication scheme, a policy per scope, the per-key rate limiter, and people's cookie sign-in.</summary>
     public static IServiceCollection AddIdentity(this IServiceCollection services, DatabaseOptions database)
     {
         services.AddModuleDbContext<IdentityDbContext, IdentitySqliteDbContext, IdentityPostgresDbContext>(database, Name);
         services.AddApiKeyAuthentication();
         services.AddApiKeyRateLimiting();
         services.AddHostedService<BootstrapAdminKey>();
+        services.AddUserSignIn();
         return services;
     }
 

@@ -37,6 +37,7 @@ public static class InventoryModule
         RecordMovement.Map(inventory);
         GetStockPosition.Map(inventory);
         ListMovements.Map(inventory);
+        GetStockOuts.Map(inventory);
         ApplySnapshot.Map(inventory);
         GetAvailability.Map(api);
         return api;

@@ -1,5 +1,6 @@
 using Omni.Common.Data;
 using Omni.Contracts.Orders;
+using Omni.Contracts.PersonalData;
 using Omni.Contracts.Identity;
 using Omni.Common.Events.Subscriptions;
 using Omni.Orders.Data;
@@ -21,6 +22,8 @@ public static class OrdersModule
         services.AddModuleDbContext<OrdersDbContext, OrdersSqliteDbContext, OrdersPostgresDbContext>(database, Name);
         services.AddScoped<OrderPlacement>();
         services.AddScoped<IOrderPlacement>(sp => sp.GetRequiredService<OrderPlacement>());
+        services.AddScoped<IOrderHistory, OrderHistory>();
+        services.AddScoped<IPersonalDataContributor, OrderPersonalData>();
         services.AddSingleton<SourcingSignals>();
         services.AddScoped<FulfillmentWork>();
         services.AddScoped<Resourcing>();
@@ -28,6 +31,7 @@ public static class OrdersModule
             .Validate(o => o.ExpiryPollInterval > TimeSpan.Zero && o.ExpiryBatchSize > 0, $"{PickupExpiryOptions.Section} needs a positive ExpiryPollInterval and ExpiryBatchSize.");
         services.AddHostedService<ExpirePickups>();
         services.AddEventSubscriber<WhenInventoryOversold>(WhenInventoryOversold.Name);
+        services.AddScoped<IOrderLookup, OrderLookup>();
         return services;
     }
 
@@ -37,6 +41,7 @@ public static class OrdersModule
         PlaceOrder.Map(orders);
         GetOrder.Map(orders);
         ListOrders.Map(orders);
+        GetOrderSummary.Map(orders);
         CancelOrder.Map(orders);
         GetOrderSourcing.Map(orders);
         ListOrderFulfillments.Map(orders);

@@ -22,6 +22,7 @@ public static class PricingModule
         services.AddScoped<IPriceQuotes, PriceQuotes>();
         services.AddScoped<CouponLedger>();
         services.AddScoped<IPricing, OrderPricing>();
+        services.AddScoped<IShelfPrices, ShelfPrices>();
         return services;
     }
 

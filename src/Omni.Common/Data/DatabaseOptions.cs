@@ -20,7 +20,7 @@ public sealed record DatabaseOptions(DatabaseProvider Provider, string Connectio
         {
             if (provider == DatabaseProvider.Postgres)
                 throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Omni is not set.");
-            var dataDirectory = Path.GetFullPath(configuration["Omni:DataDirectory"] ?? "./data");
+            var dataDirectory = DataDirectory.From(configuration);
             Directory.CreateDirectory(dataDirectory);
             connectionString = $"Data Source={Path.Combine(dataDirectory, "omni.db")}";
         }

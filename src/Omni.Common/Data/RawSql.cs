@@ -25,6 +25,10 @@ public static class RawSql
         return command;
     }
 
+    /// <summary>A GUID as a parameter value: EF stores GUIDs as upper-case text on SQLite and as uuid on PostgreSQL.</summary>
+    public static object Id(this DatabaseFacade database, Guid id) =>
+        database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite" ? id.ToString().ToUpperInvariant() : id;
+
     public static async Task<long> ScalarInt64Async(this DatabaseFacade database, string sql, CancellationToken ct, params (string Name, object? Value)[] parameters)
     {
         await using var command = await database.CommandAsync(sql, ct, parameters);

@@ -97,7 +97,22 @@ public sealed partial class Validator
         if (!System.Enum.IsDefined(value)) Add(field, "is not a known value.");
     }
 
-    public ValidationProblem ToProblem() => Problems.Invalid(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+    public ValidationProblem ToProblem() => Problems.Invalid(Errors());
+
+    /// <summary>The same 400 as <see cref="ToProblem"/>, thrown: for code that refuses from below an endpoint (a contract call).</summary>
+    public DomainException ToException() => new("validation_failed", "One or more fields are invalid.", StatusCodes.Status400BadRequest,
+        new Dictionary<string, object?> { ["errors"] = Errors() });
+
+    /// <summary>Takes over the errors of <paramref name="exception"/> (from <see cref="ToException"/>), each field under <paramref name="prefix"/>.</summary>
+    public Validator AddFrom(DomainException exception, string prefix)
+    {
+        if (exception.Extensions.TryGetValue("errors", out var value) && value is IDictionary<string, string[]> errors)
+            foreach (var (field, messages) in errors)
+                foreach (var message in messages) Add($"{prefix}.{field}", message);
+        return this;
+    }
+
+    private Dictionary<string, string[]> Errors() => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]*$")]
     private static partial Regex CodePattern();

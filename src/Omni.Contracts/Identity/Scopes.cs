@@ -17,9 +17,11 @@ public static class Scopes
     public const string Payments = "payments";
     /// <summary>Read-only access.</summary>
     public const string Read = "read";
+    /// <summary>Customer profiles, interactions, consents, loyalty and GDPR requests.</summary>
+    public const string Customers = "customers";
 
     /// <summary>All scopes.</summary>
-    public static readonly IReadOnlyList<string> All = [Admin, Catalog, Inventory, Orders, Payments, Read];
+    public static readonly IReadOnlyList<string> All = [Admin, Catalog, Inventory, Orders, Payments, Read, Customers];
 
     /// <summary>The claim type carrying a scope.</summary>
     public const string ClaimType = "scope";

@@ -11,7 +11,8 @@ namespace Omni.Contracts.Inventory;
 /// <param name="Available">Available to promise after the change.</param>
 /// <param name="Reason">Why: a ledger reason, <c>reserved</c> or <c>released</c>.</param>
 /// <param name="Version">The position's version after the change: apply only if newer than what you hold.</param>
-public sealed record InventoryChanged(string LocationCode, string Sku, int OnHand, int Reserved, int SafetyStock, int Available, string Reason, long Version) : IEvent
+/// <param name="Unsellable">Unsellable units after the change (not part of on hand or available).</param>
+public sealed record InventoryChanged(string LocationCode, string Sku, int OnHand, int Reserved, int SafetyStock, int Available, string Reason, long Version, int Unsellable = 0) : IEvent
 {
     /// <inheritdoc />
     public static string EventType => "inventory.changed";

@@ -7,7 +7,8 @@ namespace Omni.Contracts.Inventory;
 /// <param name="Reserved">Units promised to open orders.</param>
 /// <param name="SafetyStock">Units kept back from promising.</param>
 /// <param name="Version">Grows with every change of the position: lets caches keep the newest of two views.</param>
-public sealed record StockLevel(string LocationCode, string Sku, int OnHand, int Reserved, int SafetyStock, long Version = 0)
+/// <param name="Unsellable">Units at the location that may not be sold (damaged returns): kept apart from on hand, never available.</param>
+public sealed record StockLevel(string LocationCode, string Sku, int OnHand, int Reserved, int SafetyStock, long Version = 0, int Unsellable = 0)
 {
     /// <summary>Available to promise: never negative.</summary>
     public int Available => Math.Max(0, OnHand - Reserved - SafetyStock);
@@ -111,13 +112,23 @@ public static class StockHolds
     }
 }
 
-/// <summary>A change of on-hand stock that already happened in the world.</summary>
+/// <summary>Which quantity of a position a movement changes.</summary>
+public enum StockBucket
+{
+    /// <summary>On hand: sellable units, the base of available to promise.</summary>
+    OnHand,
+    /// <summary>Units physically there that may not be sold (damaged returns) until written off or sent away.</summary>
+    Unsellable,
+}
+
+/// <summary>A change of stock that already happened in the world.</summary>
 /// <param name="LocationCode">Where.</param>
 /// <param name="Sku">What.</param>
 /// <param name="Delta">Units added (positive) or removed (negative).</param>
 /// <param name="Reason">Ledger reason, e.g. <c>sale</c>.</param>
 /// <param name="Reference">External reference (order number, receipt).</param>
-public sealed record StockFact(string LocationCode, string Sku, int Delta, string Reason, string? Reference);
+/// <param name="Bucket">The quantity that changes: on hand unless said otherwise.</param>
+public sealed record StockFact(string LocationCode, string Sku, int Delta, string Reason, string? Reference, StockBucket Bucket = StockBucket.OnHand);
 
 /// <summary>Records facts about stock; never refuses for lack of stock.</summary>
 public interface IStockFacts

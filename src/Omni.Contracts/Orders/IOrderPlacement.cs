@@ -49,6 +49,30 @@ public sealed record PaymentInput(string? Type, string? Token)
     public Payments.PaymentTender ToTender() => new(Type!, Token);
 }
 
+/// <summary>A line of an order another module places; validated exactly like a line of <c>POST /api/v1/orders</c>.</summary>
+/// <param name="Sku">SKU.</param>
+/// <param name="Quantity">Units.</param>
+/// <param name="Method">How it reaches the customer.</param>
+/// <param name="LocationCode">The store, for every method but ship.</param>
+public sealed record NewOrderLine(string? Sku, int Quantity, FulfillmentMethod? Method, string? LocationCode);
+
+/// <summary>Where a shipped order goes.</summary>
+/// <param name="Line1">Street.</param>
+/// <param name="Line2">More street.</param>
+/// <param name="City">City.</param>
+/// <param name="PostalCode">Postal code.</param>
+/// <param name="Country">ISO 3166-1 alpha-2.</param>
+/// <param name="Latitude">For sourcing to the nearest location.</param>
+/// <param name="Longitude">For sourcing to the nearest location.</param>
+public sealed record NewOrderAddress(string Line1, string? Line2, string City, string PostalCode, string Country, double? Latitude, double? Longitude);
+
+/// <summary>An order another module places (an exchange, a cart's checkout).</summary>
+/// <param name="Channel">Sales channel.</param>
+/// <param name="Customer">Who it is for.</param>
+/// <param name="ShippingAddress">Required when a line ships.</param>
+/// <param name="Lines">Lines.</param>
+public sealed record NewOrder(SalesChannel Channel, OrderCustomer? Customer, NewOrderAddress? ShippingAddress, IReadOnlyList<NewOrderLine> Lines);
+
 /// <summary>An order that was placed (or had been placed before under the same idempotency key).</summary>
 /// <param name="Id">The order id.</param>
 /// <param name="Number">The human-facing order number.</param>
@@ -79,8 +103,9 @@ public sealed record OrderPlacementOptions(
 /// <param name="Order">The placed order; null when refused.</param>
 /// <param name="Problem">
 /// Why it was refused, as RFC 9457 problem details with a stable <c>code</c> (400 <c>validation_failed</c> with
-/// per-field <c>errors</c>, 409 <c>insufficient_stock</c> with <c>skus</c>, 409 <c>mixed_currency</c>, 422
-/// <c>idempotency_key_reused</c>); null when placed.
+/// per-field <c>errors</c>, 409 <c>insufficient_stock</c> with <c>skus</c>, 409 <c>mixed_currency</c>, 409 coupon
+/// refusals from pricing, 402 <c>payment_declined</c> with <c>declineCode</c>, 422 <c>idempotency_key_reused</c>);
+/// null when placed.
 /// </param>
 public sealed record OrderPlacementResult(PlacedOrder? Order, ProblemDetails? Problem);
 
@@ -92,4 +117,13 @@ public interface IOrderPlacement
 {
     /// <summary>Places <paramref name="request"/>; runs its own transaction on the request's database session.</summary>
     Task<OrderPlacementResult> PlaceAsync(PlaceOrderRequest request, OrderPlacementOptions options, CancellationToken ct);
+
+    /// <summary>
+    /// Places <paramref name="order"/> inside the caller's open transaction (<c>DbSession</c>), all lines or none, so it
+    /// commits or rolls back with what the caller writes (an exchange at the returns counter). Sourced once on the
+    /// database (the caller owns the retry). Refusals throw <c>DomainException</c>: 400 <c>validation_failed</c> with
+    /// <c>errors</c> keyed like the body of <c>POST /api/v1/orders</c>, 409 <c>mixed_currency</c>, 409
+    /// <c>insufficient_stock</c> with <c>skus</c>, and pricing's or payment's refusal; then the caller must roll back.
+    /// </summary>
+    Task<PlacedOrder> PlaceWithinAsync(NewOrder order, string actor, CancellationToken ct);
 }

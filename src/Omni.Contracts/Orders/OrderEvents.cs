@@ -17,7 +17,10 @@ public sealed record OrderLineSummary(string Sku, int Quantity, string Method, I
 /// <param name="Total">Order total.</param>
 /// <param name="CustomerEmail">Customer e-mail if given.</param>
 /// <param name="Lines">Lines.</param>
-public sealed record OrderPlaced(Guid OrderId, string Number, string Channel, MoneyDto Total, string? CustomerEmail, IReadOnlyList<OrderLineSummary> Lines) : IEvent
+/// <param name="CustomerPhone">Customer phone as given, if any (added after the first release: absent in older events).</param>
+/// <param name="CustomerName">Customer name if given (added after the first release: absent in older events).</param>
+public sealed record OrderPlaced(Guid OrderId, string Number, string Channel, MoneyDto Total, string? CustomerEmail, IReadOnlyList<OrderLineSummary> Lines,
+    string? CustomerPhone = null, string? CustomerName = null) : IEvent
 {
     /// <inheritdoc />
     public static string EventType => "order.placed";

@@ -62,6 +62,12 @@ public interface IPricing
     /// </summary>
     Task<OrderPricingResult> PriceOrderAsync(OrderPricingRequest request, CancellationToken ct);
 
+    /// <summary>
+    /// Checks coupons against the limits as committed now, writing nothing: lets an order refuse an exhausted or unknown
+    /// coupon before it opens a transaction and locks stock. Null when they may be used; the redemption re-checks atomically.
+    /// </summary>
+    Task<OrderPricingResult?> CheckCouponsAsync(IReadOnlyList<string> coupons, Guid? customerId, string? customerEmail, CancellationToken ct);
+
     /// <summary>Gives back the coupon uses of a cancelled order; a second call does nothing.</summary>
     Task ReleaseCouponsAsync(Guid orderId, DateTime at, CancellationToken ct);
 }

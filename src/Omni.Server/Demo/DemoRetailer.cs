@@ -75,6 +75,15 @@ internal static class DemoRetailer
         AnsiConsole.MarkupLine($"[green]Demo retailer seeded[/] in {started.Elapsed.TotalSeconds:F1} s: {locations.Count} locations, {products.Count} products, {skus.Count} SKUs.");
     }
 
+    /// <summary>The demo network, SKUs and stock exactly as <see cref="SeedAsync"/> writes them, in memory (for in-process benchmarks).</summary>
+    internal static (List<ImportedLocation> Locations, List<string> Skus, List<(string Location, SnapshotLine Line)> Stock) Generate()
+    {
+        var locations = Locations();
+        var skus = Products(new Faker("fr") { Random = new Randomizer(Seed) }).SelectMany(p => p.Variants).Select(v => v.Sku).ToList();
+        var stock = locations.SelectMany((l, i) => StockFor(l, skus, new Random(Seed + i)).Select(line => (l.Code, line))).ToList();
+        return (locations, skus, stock);
+    }
+
     private static async Task InScope<T>(IServiceProvider services, Func<IServiceProvider, Task<T>> work)
     {
         await using var scope = services.CreateAsyncScope();

@@ -116,10 +116,10 @@ public abstract class FulfillmentFlowTests(OmniFactory omni, ShiftedClock clock)
         var paris = await ApiSeed.Location(_admin, "FAR", "warehouse", 48.85, 2.35, ["ship"]);
         var sku = await ApiSeed.Product(_admin, 5m);
         await ApiSeed.Stock(_admin, nearLyon, sku, 3);
-        await ApiSeed.Stock(_admin, paris, sku, 10);
         var order = await Api.PlaceOrder(Ship("web", (sku, 3)));
         var first = await Api.Single(order);
         Assert.Equal(nearLyon, first.GetProperty("locationCode").GetString());
+        await ApiSeed.Stock(_admin, paris, sku, 10); // arrives after the order was sourced to the store
 
         var picked = await Api.Do(Id(first), "pick", new { lines = new[] { new { orderLineId = LineId(order), quantity = 1 } } });
 
@@ -248,10 +248,10 @@ public abstract class FulfillmentFlowTests(OmniFactory omni, ShiftedClock clock)
         var warehouse = await ApiSeed.Location(_admin, "WH", "warehouse", 48.85, 2.35, ["ship"]);
         var sku = await ApiSeed.Product(_admin);
         await ApiSeed.Stock(_admin, store, sku, 2);
-        await ApiSeed.Stock(_admin, warehouse, sku, 10);
         var online = await Api.PlaceOrder(Ship("web", (sku, 2)));
         var promised = await Api.Single(online);
         Assert.Equal(store, promised.GetProperty("locationCode").GetString());
+        await ApiSeed.Stock(_admin, warehouse, sku, 10); // arrives after the order was sourced to the store
 
         var sale = await (await _admin.PostJson($"/api/v1/stores/{store}/sales",
             new { lines = new[] { new { sku, quantity = 1, unitPrice = new { amount = 19.99m, currency = "EUR" } } } }, Guid.NewGuid().ToString())).Json(HttpStatusCode.Created);

@@ -153,6 +153,27 @@ public abstract class FulfillmentRulesTests(OmniFactory omni)
     }
 
     [Fact]
+    public async Task A_location_holds_pickups_seven_days_unless_told_otherwise_within_one_to_ninety()
+    {
+        var store = await ApiSeed.Location(_admin, "HOLD");
+        Assert.Equal(7, (await (await _admin.GetAsync($"/api/v1/locations/{store}")).Json(HttpStatusCode.OK)).GetProperty("pickupHoldDays").GetInt32());
+        var held = await ApiSeed.LocationWithCode(_admin, OmniFactory.Unique("HOLD"), pickupHoldDays: 3);
+        Assert.Equal(3, (await (await _admin.GetAsync($"/api/v1/locations/{held}")).Json(HttpStatusCode.OK)).GetProperty("pickupHoldDays").GetInt32());
+
+        foreach (var days in new[] { 0, 91 })
+        {
+            var problem = await (await _admin.PostJson("/api/v1/locations", new
+            {
+                code = OmniFactory.Unique("HOLD"), name = "Hold", type = "store",
+                address = new { line1 = "1 Rue de Test", city = "Paris", postalCode = "75001", country = "FR" },
+                latitude = 48.85, longitude = 2.35, timeZone = "Europe/Paris", capabilities = new[] { "pickup" }, dailyOrderCapacity = 10,
+                pickupHoldDays = days,
+            })).Problem(HttpStatusCode.BadRequest, "validation_failed");
+            Assert.True(problem.GetProperty("errors").TryGetProperty("pickupHoldDays", out _));
+        }
+    }
+
+    [Fact]
     public async Task The_work_queue_pages_oldest_first()
     {
         var store = await ApiSeed.Location(_admin, "PAGE");

@@ -21,6 +21,9 @@ public abstract class OmniFactory : WebApplicationFactory<Program>, IAsyncLifeti
 
     public abstract DatabaseProvider Provider { get; }
 
+    /// <summary>Where this server's notification files (.eml, SMS) go: the fixture's own, never the test run's working directory.</summary>
+    public string NotificationDirectory { get; } = Path.Combine(Path.GetTempPath(), "omni-notifications", Guid.NewGuid().ToString("N"));
+
     protected abstract IDictionary<string, string?> DatabaseSettings();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -28,6 +31,7 @@ public abstract class OmniFactory : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseEnvironment("Testing");
         foreach (var (key, value) in DatabaseSettings()) builder.UseSetting(key, value);
         builder.UseSetting("Omni:BootstrapAdminKey", AdminKey);
+        builder.UseSetting("Omni:Notifications:Directory", NotificationDirectory);
         ConfigureSettings(builder);
     }
 
@@ -85,13 +89,17 @@ public abstract class OmniFactory : WebApplicationFactory<Program>, IAsyncLifeti
 
     public virtual Task InitializeAsync()
     {
-        _ = Server; // start now so migration failures show up as fixture failures
+        StartServer(); // start now so migration failures show up as fixture failures (TestServer or Kestrel alike)
         return Task.CompletedTask;
     }
 
     Task IAsyncLifetime.DisposeAsync() => DisposeCoreAsync();
 
-    protected virtual async Task DisposeCoreAsync() => await base.DisposeAsync();
+    protected virtual async Task DisposeCoreAsync()
+    {
+        await base.DisposeAsync();
+        try { if (Directory.Exists(NotificationDirectory)) Directory.Delete(NotificationDirectory, recursive: true); } catch (IOException) { }
+    }
 }
 
 public class SqliteOmni : OmniFactory

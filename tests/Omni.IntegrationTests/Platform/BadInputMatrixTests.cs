@@ -146,6 +146,8 @@ public static partial class BadInputs
         ("place order", "POST", "/api/v1/orders", Compact(Order)),
         ("cancel order", "POST", "/api/v1/orders/{ORDER}/cancel", Compact(Cancel)),
         ("list orders", "GET", "/api/v1/orders?channel=web&status=accepted&limit=10&placedFrom=2020-01-01T00:00:00Z", null),
+        ("order summary", "GET", "/api/v1/orders/summary?placedFrom=2020-01-01T00:00:00Z&placedTo=2030-01-01T00:00:00Z", null),
+        ("stock-outs", "GET", "/api/v1/inventory/stockouts", null),
         ("store sale", "POST", "/api/v1/stores/{LOC}/sales", Compact(Sale)),
         ("api key", "POST", "/api/v1/api-keys", Compact(ApiKey)),
         ("events", "GET", "/api/v1/events?after=0&limit=10&types=order.placed,inventory.changed", null),
@@ -349,6 +351,11 @@ public static partial class BadInputs
         ], emptyBodyAllowed: true),
         new("cancel order: order is unknown", "POST", "/api/v1/orders/0195f6a0-0000-7000-8000-000000000000/cancel", Compact(Cancel), NotFound, "not_found"),
         new("cancel order: id is not a GUID", "POST", "/api/v1/orders/OM0000001/cancel", Compact(Cancel), NotFound, "not_found"),
+        .. Query("order summary", "/api/v1/orders/summary",
+        [
+            ("period ends before it starts", "?placedFrom=2026-02-01T00:00:00Z&placedTo=2026-01-01T00:00:00Z", BadRequest, Invalid),
+            ("date is not a date", "?placedFrom=yesterday", BadRequest, Malformed),
+        ]),
         .. Query("list orders", "/api/v1/orders",
         [
             ("channel is fax", "?channel=fax", BadRequest, Invalid),

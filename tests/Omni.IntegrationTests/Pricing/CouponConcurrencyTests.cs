@@ -20,17 +20,22 @@ public abstract class CouponConcurrencyTests(OmniFactory omni)
     {
         var warehouse = await ApiSeed.Location(_api, "WH", "warehouse", capabilities: ["ship"]);
         var store = await ApiSeed.Location(_api, "STORE");
-        var sku = await ApiSeed.Product(_api, 20.00m);
-        await ApiSeed.Stock(_api, warehouse, sku, 1000);
-        var coupon = await SharedCoupon(_api, await CouponPromotion(_api, sku, 10), maxUses: 50);
+        // Buyers spread over ten SKUs so the one row they all contend for is the coupon's, not a stock position's.
+        var skus = new List<string>();
+        for (var s = 0; s < 10; s++)
+        {
+            skus.Add(await ApiSeed.Product(_api, 20.00m));
+            await ApiSeed.Stock(_api, warehouse, skus[s], 100);
+        }
+        var coupon = await SharedCoupon(_api, await CouponPromotion(_api, null, 10), maxUses: 50);
         var code = Code(coupon);
         var couponId = coupon.GetProperty("id").GetGuid();
         string[] channels = ["web", "app", "callcenter", "social"];
 
         // Every fifth request is a till's sale replayed after being offline: a fact, recorded whether or not a use was left.
         var answers = await Parallel(500, i => i % 5 == 4
-            ? _api.PostJson($"/api/v1/stores/{store}/sales", Sale(sku, code, 20.00m, $"till{i}@example.com"))
-            : _api.PostJson("/api/v1/orders", Order(sku, code, $"buyer{i}@example.com", channels[i % 4])));
+            ? _api.PostJson($"/api/v1/stores/{store}/sales", Sale(skus[i % 10], code, 20.00m, $"till{i}@example.com"))
+            : _api.PostJson("/api/v1/orders", Order(skus[i % 10], code, $"buyer{i}@example.com", channels[i % 4])));
 
         var sales = answers.Where(a => a.Index % 5 == 4).ToList();
         var online = answers.Where(a => a.Index % 5 != 4).ToList();
@@ -52,8 +57,8 @@ public abstract class CouponConcurrencyTests(OmniFactory omni)
         var cancelled = online.First(a => a.Status == HttpStatusCode.Created).Body.GetProperty("id").GetGuid();
         await (await _api.PostJson($"/api/v1/orders/{cancelled}/cancel", new { reason = "test" })).Json(HttpStatusCode.OK);
         Assert.Equal(49, await Uses(couponId));
-        await (await _api.PostJson("/api/v1/orders", Order(sku, code, "late@example.com"))).Json(HttpStatusCode.Created);
-        await (await _api.PostJson("/api/v1/orders", Order(sku, code, "later@example.com"))).Problem(HttpStatusCode.Conflict, "coupon_exhausted");
+        await (await _api.PostJson("/api/v1/orders", Order(skus[0], code, "late@example.com"))).Json(HttpStatusCode.Created);
+        await (await _api.PostJson("/api/v1/orders", Order(skus[0], code, "later@example.com"))).Problem(HttpStatusCode.Conflict, "coupon_exhausted");
         Assert.Equal(50, await Uses(couponId));
         var active = await omni.InScope(sp => sp.GetRequiredService<PricingDbContext>().CouponRedemptions
             .CountAsync(r => r.CouponId == couponId && !r.OverLimit && r.Status == RedemptionStatus.Redeemed));
@@ -87,14 +92,25 @@ public abstract class CouponConcurrencyTests(OmniFactory omni)
 
     private sealed record Answer(int Index, HttpStatusCode Status, string? Code, JsonElement Body);
 
+    /// <summary>
+    /// Fires every request at once, with at most <see cref="InFlight"/> on the wire like a fleet of tills and web servers.
+    /// All of them queue on the coupon's one row; on the shared build machine (load average above 50 on 2 cores) a holder
+    /// took up to half a second, so hundreds queued at once ran into the 15 s pool and 30 s command timeouts — the rig's
+    /// limits, not the coupon's. Ten in flight keeps the race and stays inside them while other suites run.
+    /// </summary>
+    private const int InFlight = 10;
+
     private static async Task<List<Answer>> Parallel(int count, Func<int, Task<HttpResponseMessage>> request)
     {
         using var start = new SemaphoreSlim(0);
+        using var wire = new SemaphoreSlim(InFlight);
         var answers = new ConcurrentBag<Answer>();
         var tasks = Enumerable.Range(0, count).Select(async i =>
         {
             await start.WaitAsync();
+            await wire.WaitAsync();
             using var response = await request(i);
+            wire.Release();
             var text = await response.Content.ReadAsStringAsync();
             if ((int)response.StatusCode >= 500) Assert.Fail($"{(int)response.StatusCode}: {text}");
             var body = JsonDocument.Parse(text).RootElement.Clone();

@@ -9,13 +9,16 @@ internal static class CouponSeed
 {
     public static readonly object Lyon = new { line1 = "1 Place Bellecour", city = "Lyon", postalCode = "69002", country = "FR" };
 
-    /// <summary>A coupon-only promotion taking <paramref name="percent"/> off <paramref name="sku"/>; returns its id.</summary>
-    public static async Task<Guid> CouponPromotion(HttpClient api, string sku, decimal percent = 10)
+    /// <summary>
+    /// A coupon-only promotion taking <paramref name="percent"/> off <paramref name="sku"/>, or off the whole cart when null
+    /// (safe in a shared database: it runs only for baskets presenting its coupon); returns its id.
+    /// </summary>
+    public static async Task<Guid> CouponPromotion(HttpClient api, string? sku, decimal percent = 10)
     {
         var response = await api.PostJson("/api/v1/pricing/promotions", new
         {
             code = OmniFactory.Unique("CPN"), name = $"{percent} % with a coupon", kind = "percentOff",
-            target = new { type = "sku", values = new[] { sku } }, percent, couponOnly = true,
+            target = sku is null ? (object)new { type = "cart" } : new { type = "sku", values = new[] { sku } }, percent, couponOnly = true,
         });
         return (await response.Json(HttpStatusCode.Created)).GetProperty("id").GetGuid();
     }

@@ -250,8 +250,8 @@ public sealed class FulfillmentTransitionTests
             OrderNumber = "OM0000001", Currency = "EUR", Method = method, LocationCode = method == FulfillmentMethod.ShipToStore ? "WH-1" : "STORE-1",
             HandoverLocationCode = method == FulfillmentMethod.Ship ? null : "STORE-1", CreatedAt = Now,
         };
-        a = f.AddLine(Guid.NewGuid(), "A", 3, 500).OrderLineId;
-        b = f.AddLine(Guid.NewGuid(), "B", 2, 500).OrderLineId;
+        a = f.AddLine(Guid.NewGuid(), "A", 3, 1500, 3).OrderLineId;
+        b = f.AddLine(Guid.NewGuid(), "B", 2, 1000, 2).OrderLineId;
         return f;
     }
 

@@ -11,11 +11,15 @@ namespace Omni.Inventory.Data;
 /// </summary>
 internal sealed class InventoryChanges(InventoryDbContext db, PositionSql positions)
 {
+    /// <summary>Adds <paramref name="delta"/> to on hand, or to the unsellable units when <paramref name="bucket"/> says so.</summary>
     public async Task<(StockLevel Level, StockMovement Movement)> AddAsync(
-        string location, string sku, int delta, string reason, string? reference, string actor, DateTime at, CancellationToken ct)
+        string location, string sku, int delta, string reason, string? reference, string actor, DateTime at, CancellationToken ct,
+        StockBucket bucket = StockBucket.OnHand)
     {
-        var level = await positions.AddOnHandAsync(location, sku, delta, at, ct);
-        return (level, await RecordAsync(level, delta, reason, reference, actor, at, ct));
+        var level = bucket == StockBucket.Unsellable
+            ? await positions.AddUnsellableAsync(location, sku, delta, at, ct)
+            : await positions.AddOnHandAsync(location, sku, delta, at, ct);
+        return (level, await RecordAsync(level, delta, reason, reference, actor, at, ct, bucket: bucket));
     }
 
     /// <summary>Reserved units left the location: on hand and reserved fall, and the ledger records why.</summary>
@@ -58,11 +62,13 @@ internal sealed class InventoryChanges(InventoryDbContext db, PositionSql positi
     public Task<StockMovement> RecordFirstCountAsync(StockLevel created, string? reference, string actor, DateTime at, bool quiet, CancellationToken ct) =>
         RecordAsync(created, created.OnHand, MovementReasons.Count, reference, actor, at, ct, quiet);
 
-    private async Task<StockMovement> RecordAsync(StockLevel level, int delta, string reason, string? reference, string actor, DateTime at, CancellationToken ct, bool quiet = false)
+    private async Task<StockMovement> RecordAsync(StockLevel level, int delta, string reason, string? reference, string actor, DateTime at, CancellationToken ct,
+        bool quiet = false, StockBucket bucket = StockBucket.OnHand)
     {
         var movement = new StockMovement
         {
             LocationCode = level.LocationCode, Sku = level.Sku, Delta = delta, OnHandAfter = level.OnHand,
+            Unsellable = bucket == StockBucket.Unsellable, UnsellableAfter = level.Unsellable,
             Reason = reason, Reference = reference, Actor = actor, OccurredAt = at,
         };
         db.Movements.Add(movement);
@@ -72,7 +78,7 @@ internal sealed class InventoryChanges(InventoryDbContext db, PositionSql positi
     }
 
     public static InventoryChanged Changed(StockLevel level, string reason) =>
-        new(level.LocationCode, level.Sku, level.OnHand, level.Reserved, level.SafetyStock, level.Available, reason, level.Version);
+        new(level.LocationCode, level.Sku, level.OnHand, level.Reserved, level.SafetyStock, level.Available, reason, level.Version, level.Unsellable);
 
     /// <summary>The newest reservations are the uncovered ones: older promises keep the stock that is left.</summary>
     private async Task<InventoryOversold> OversoldAsync(StockLevel level, CancellationToken ct)

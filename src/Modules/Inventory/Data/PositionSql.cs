@@ -12,7 +12,8 @@ namespace Omni.Inventory.Data;
 /// </summary>
 internal sealed class PositionSql(InventoryDbContext db, DatabaseOptions database, DbSession session, Stock.StockView view)
 {
-    private const string Levels = "RETURNING location_code, sku, on_hand, reserved, safety_stock, version";
+    private const string Columns = "location_code, sku, on_hand, reserved, safety_stock, version, unsellable";
+    private const string Levels = $"RETURNING {Columns}";
 
     /// <summary>Promises <paramref name="quantity"/> units if they are available; null when they are not (or the position does not exist).</summary>
     public Task<StockLevel?> TryReserveAsync(string location, string sku, int quantity, DateTime at, CancellationToken ct) =>
@@ -56,10 +57,19 @@ internal sealed class PositionSql(InventoryDbContext db, DatabaseOptions databas
             {Levels}
             """, ct, ("id", NewId()), ("l", location), ("s", sku), ("d", delta), ("at", at)))!;
 
+    /// <summary>Adds <paramref name="delta"/> to the unsellable units, creating the position when it does not exist yet; on hand is untouched.</summary>
+    public async Task<StockLevel> AddUnsellableAsync(string location, string sku, int delta, DateTime at, CancellationToken ct) =>
+        (await WriteAsync($"""
+            INSERT INTO inventory_positions (id, location_code, sku, on_hand, reserved, safety_stock, unsellable, version, updated_at)
+            VALUES (@id, @l, @s, 0, 0, 0, @d, 1, @at)
+            ON CONFLICT (location_code, sku) DO UPDATE SET unsellable = inventory_positions.unsellable + @d, version = inventory_positions.version + 1, updated_at = @at
+            {Levels}
+            """, ct, ("id", NewId()), ("l", location), ("s", sku), ("d", delta), ("at", at)))!;
+
     /// <summary>Reads a position and, on PostgreSQL, locks it until the transaction ends (SQLite's write transaction already excludes other writers).</summary>
     public Task<StockLevel?> LockAsync(string location, string sku, CancellationToken ct) =>
         SingleAsync($"""
-            SELECT location_code, sku, on_hand, reserved, safety_stock, version FROM inventory_positions
+            SELECT {Columns} FROM inventory_positions
             WHERE location_code = @l AND sku = @s{ForUpdate}
             """, ct, ("l", location), ("s", sku));
 
@@ -67,7 +77,7 @@ internal sealed class PositionSql(InventoryDbContext db, DatabaseOptions databas
     public async Task<Dictionary<string, StockLevel>> LockLocationAsync(string location, CancellationToken ct)
     {
         await using var command = await db.Database.CommandAsync($"""
-            SELECT location_code, sku, on_hand, reserved, safety_stock, version FROM inventory_positions
+            SELECT {Columns} FROM inventory_positions
             WHERE location_code = @l{ForUpdate}
             """, ct, ("l", location));
         await using var reader = await command.ExecuteReaderAsync(ct);
@@ -160,5 +170,5 @@ internal sealed class PositionSql(InventoryDbContext db, DatabaseOptions databas
     }
 
     private static StockLevel Read(DbDataReader reader) =>
-        new(reader.GetString(0), reader.GetString(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4), reader.GetInt64(5));
+        new(reader.GetString(0), reader.GetString(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4), reader.GetInt64(5), reader.GetInt32(6));
 }

@@ -1,6 +1,9 @@
 namespace Omni.Inventory.Domain;
 
-/// <summary>An immutable ledger entry. On hand of a position is always the sum of its movements' deltas.</summary>
+/// <summary>
+/// An immutable ledger entry. On hand of a position is always the sum of the deltas of its on-hand movements, and its
+/// unsellable quantity the sum of the deltas of its unsellable movements; every entry records both quantities after it.
+/// </summary>
 internal sealed class StockMovement
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
@@ -8,6 +11,9 @@ internal sealed class StockMovement
     public required string Sku { get; init; }
     public int Delta { get; init; }
     public int OnHandAfter { get; init; }
+    /// <summary>True when <see cref="Delta"/> changed the unsellable quantity instead of on hand.</summary>
+    public bool Unsellable { get; init; }
+    public int UnsellableAfter { get; init; }
     public required string Reason { get; init; }
     public string? Reference { get; init; }
     public required string Actor { get; init; }

@@ -12,6 +12,8 @@ internal sealed class StockPosition
     public int OnHand { get; set; }
     public int Reserved { get; set; }
     public int SafetyStock { get; set; }
+    /// <summary>Units there that may not be sold (damaged returns); apart from on hand, so available never counts them.</summary>
+    public int Unsellable { get; set; }
     public DateTime UpdatedAt { get; set; }
     /// <summary>Bumped by every statement that changes the position; caches keep the highest version they saw.</summary>
     public long Version { get; set; }

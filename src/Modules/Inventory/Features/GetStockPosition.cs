@@ -18,7 +18,7 @@ internal static class GetStockPosition
         (locationCode, sku) = (locationCode.ToUpperInvariant(), sku.ToUpperInvariant());
         var level = await db.Positions.AsNoTracking()
             .Where(p => p.LocationCode == locationCode && p.Sku == sku)
-            .Select(p => new StockLevel(p.LocationCode, p.Sku, p.OnHand, p.Reserved, p.SafetyStock))
+            .Select(p => new StockLevel(p.LocationCode, p.Sku, p.OnHand, p.Reserved, p.SafetyStock, p.Version, p.Unsellable))
             .FirstOrDefaultAsync(ct);
         if (level is not null) return TypedResults.Ok(StockPositionResponse.From(level));
 

@@ -3,14 +3,17 @@ using Omni.Inventory.Domain;
 
 namespace Omni.Inventory.Features;
 
-public sealed record StockPositionResponse(string LocationCode, string Sku, int OnHand, int Reserved, int SafetyStock, int Available)
+public sealed record StockPositionResponse(string LocationCode, string Sku, int OnHand, int Reserved, int SafetyStock, int Available, int Unsellable)
 {
     internal static StockPositionResponse From(StockLevel level) =>
-        new(level.LocationCode, level.Sku, level.OnHand, level.Reserved, level.SafetyStock, level.Available);
+        new(level.LocationCode, level.Sku, level.OnHand, level.Reserved, level.SafetyStock, level.Available, level.Unsellable);
 }
 
-public sealed record MovementResponse(Guid Id, string LocationCode, string Sku, int Delta, int OnHandAfter, string Reason, string? Reference, string Actor, DateTime OccurredAt)
+// Bucket: onHand, or unsellable when the delta changed the unsellable units.
+public sealed record MovementResponse(Guid Id, string LocationCode, string Sku, int Delta, int OnHandAfter, string Reason, string? Reference, string Actor, DateTime OccurredAt,
+    StockBucket Bucket, int UnsellableAfter)
 {
     internal static MovementResponse From(StockMovement m) =>
-        new(m.Id, m.LocationCode, m.Sku, m.Delta, m.OnHandAfter, m.Reason, m.Reference, m.Actor, m.OccurredAt);
+        new(m.Id, m.LocationCode, m.Sku, m.Delta, m.OnHandAfter, m.Reason, m.Reference, m.Actor, m.OccurredAt,
+            m.Unsellable ? StockBucket.Unsellable : StockBucket.OnHand, m.UnsellableAfter);
 }

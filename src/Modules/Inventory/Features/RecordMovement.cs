@@ -2,16 +2,18 @@ using System.Security.Claims;
 using Omni.Common.Data;
 using Omni.Common.Validation;
 using Omni.Contracts.Identity;
+using Omni.Contracts.Inventory;
 using Omni.Inventory.Data;
 using Omni.Inventory.Domain;
 
 namespace Omni.Inventory.Features;
 
-public sealed record RecordMovementRequest(string LocationCode, string Sku, int Delta, string Reason, string? Reference);
+// Bucket: onHand (the default) or unsellable, e.g. to write damaged units off or send them to a warehouse.
+public sealed record RecordMovementRequest(string LocationCode, string Sku, int Delta, string Reason, string? Reference, StockBucket? Bucket = null);
 
 public sealed record RecordMovementResponse(MovementResponse Movement, StockPositionResponse Position);
 
-/// <summary>A receipt, transfer, damage write-off…: a fact about stock, applied to on hand and the ledger together.</summary>
+/// <summary>A receipt, transfer, damage write-off…: a fact about stock, applied to on hand (or the unsellable units) and the ledger together.</summary>
 internal static class RecordMovement
 {
     public static void Map(RouteGroupBuilder inventory) =>
@@ -36,7 +38,8 @@ internal static class RecordMovement
         var now = clock.GetUtcNow().UtcDateTime;
         var (level, movement) = await session.InTransactionAsync(async () =>
         {
-            var applied = await changes.AddAsync(location, sku, request.Delta, request.Reason, request.Reference, user.Actor(), now, ct);
+            var applied = await changes.AddAsync(location, sku, request.Delta, request.Reason, request.Reference, user.Actor(), now, ct,
+                request.Bucket ?? StockBucket.OnHand);
             await db.SaveChangesAsync(ct);
             return applied;
         }, ct);

@@ -9,7 +9,7 @@ internal sealed class StockLevels(InventoryDbContext db, StockView view) : IStoc
     public async Task<IReadOnlyList<StockLevel>> ForSkusAsync(IReadOnlyCollection<string> skus, CancellationToken ct) =>
         await db.Positions.AsNoTracking()
             .Where(p => skus.Contains(p.Sku))
-            .Select(p => new StockLevel(p.LocationCode, p.Sku, p.OnHand, p.Reserved, p.SafetyStock, p.Version))
+            .Select(p => new StockLevel(p.LocationCode, p.Sku, p.OnHand, p.Reserved, p.SafetyStock, p.Version, p.Unsellable))
             .ToListAsync(ct);
 
     public async Task<IReadOnlyList<StockLevel>> RecentForSkusAsync(IReadOnlyCollection<string> skus, CancellationToken ct) =>

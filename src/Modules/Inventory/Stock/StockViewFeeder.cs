@@ -40,7 +40,7 @@ internal sealed class StockViewFeeder(IServiceScopeFactory scopes, StockView vie
         // The head is read first: whatever changes while the positions load is replayed from the feed afterwards.
         var head = await db.Outbox.MaxAsync(e => e.Position, ct) ?? 0;
         var levels = await db.Positions.AsNoTracking()
-            .Select(p => new StockLevel(p.LocationCode, p.Sku, p.OnHand, p.Reserved, p.SafetyStock, p.Version))
+            .Select(p => new StockLevel(p.LocationCode, p.Sku, p.OnHand, p.Reserved, p.SafetyStock, p.Version, p.Unsellable))
             .ToListAsync(ct);
         view.Load(levels);
         _position = head;
@@ -60,14 +60,14 @@ internal sealed class StockViewFeeder(IServiceScopeFactory scopes, StockView vie
             if (e.Type == InventoryChanged.EventType)
             {
                 var changed = JsonSerializer.Deserialize<InventoryChanged>(e.Data, EventJson.Options)!;
-                view.Apply(new StockLevel(changed.LocationCode, changed.Sku, changed.OnHand, changed.Reserved, changed.SafetyStock, changed.Version));
+                view.Apply(new StockLevel(changed.LocationCode, changed.Sku, changed.OnHand, changed.Reserved, changed.SafetyStock, changed.Version, changed.Unsellable));
             }
             else if (e.Type == InventorySnapshotApplied.EventType)
             {
                 // A snapshot announces itself once instead of once per position: read the location back.
                 var location = JsonSerializer.Deserialize<InventorySnapshotApplied>(e.Data, EventJson.Options)!.LocationCode;
                 var levels = await db.Positions.AsNoTracking().Where(p => p.LocationCode == location)
-                    .Select(p => new StockLevel(p.LocationCode, p.Sku, p.OnHand, p.Reserved, p.SafetyStock, p.Version))
+                    .Select(p => new StockLevel(p.LocationCode, p.Sku, p.OnHand, p.Reserved, p.SafetyStock, p.Version, p.Unsellable))
                     .ToListAsync(ct);
                 foreach (var level in levels) view.Apply(level);
             }

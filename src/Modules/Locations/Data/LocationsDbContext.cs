@@ -36,7 +36,8 @@ internal abstract class LocationsDbContext(DbContextOptions options) : ModuleDbC
                     v => JsonSerializer.Deserialize<List<OpeningHours>>(v, Json) ?? new List<OpeningHours>(),
                     new ValueComparer<List<OpeningHours>>((a, b) => a!.SequenceEqual(b!), v => v.Count, v => v.ToList()))
                 .HasColumnType("text");
-            e.Property(x => x.PickupHoldDays).HasDefaultValue(Location.DefaultPickupHoldDays);
+            // Always written by the code; the database default only fills the rows that existed before the column.
+            e.Property(x => x.PickupHoldDays).ValueGeneratedNever().HasDefaultValue(Location.DefaultPickupHoldDays);
             e.Ignore(x => x.Capabilities);
         });
     }

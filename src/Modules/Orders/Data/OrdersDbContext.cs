@@ -109,13 +109,6 @@ internal abstract class OrdersDbContext(DbContextOptions options) : ModuleDbCont
             e.HasKey(x => new { x.EventId, x.Subscriber });
             e.Property(x => x.Subscriber).HasMaxLength(100);
         });
-        model.Entity<IdempotencyKey>(e =>
-        {
-            e.ToTable("orders_idempotency_keys");
-            e.HasKey(x => x.Key);
-            e.Property(x => x.Key).HasMaxLength(400);
-            e.Property(x => x.RequestHash).HasMaxLength(64);
-        });
         model.Entity<SourcingRuleSet>(e =>
         {
             e.ToTable("orders_sourcing_rule_sets");
@@ -131,6 +124,7 @@ internal abstract class OrdersDbContext(DbContextOptions options) : ModuleDbCont
             e.HasKey(x => x.OrderId);
             e.Property(x => x.Explanation).HasColumnType("text");
         });
+        model.IdempotencyKeys("orders_idempotency_keys", resourceColumn: "order_id");
     }
 
     // Promotion and coupon codes never contain a space: one space-separated text column reads the same on both databases.

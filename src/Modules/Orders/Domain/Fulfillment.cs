@@ -140,15 +140,16 @@ internal sealed class Fulfillment
                     LocationCode = g.Key.LocationCode, HandoverLocationCode = g.Key.Handover, ReplacesFulfillmentId = replaces,
                     CreatedAt = at, UpdatedAt = at,
                 };
-                foreach (var (line, _, quantity) in g) fulfillment.AddLine(line.Id, line.Sku, quantity, line.UnitPriceMinor);
+                foreach (var (line, _, quantity) in g) fulfillment.AddLine(line.Id, line.Sku, quantity, line.TotalMinor(order.TaxIncluded), line.Quantity);
                 return fulfillment;
             })];
 
-    public Money Amount => new(Lines.Sum(l => l.UnitPriceMinor * l.Quantity), Currency);
+    public Money Amount => new(Lines.Sum(l => l.AmountMinor(l.Quantity)), Currency);
 
-    public FulfillmentItem AddLine(Guid orderLineId, string sku, int quantity, long unitPriceMinor)
+    public FulfillmentItem AddLine(Guid orderLineId, string sku, int quantity, long lineTotalMinor, int lineQuantity)
     {
-        var line = new FulfillmentItem { FulfillmentId = Id, OrderLineId = orderLineId, Sku = sku, Quantity = quantity, UnitPriceMinor = unitPriceMinor };
+        var line = new FulfillmentItem { FulfillmentId = Id, OrderLineId = orderLineId, Sku = sku, Quantity = quantity,
+            LineTotalMinor = lineTotalMinor, LineQuantity = lineQuantity };
         Lines.Add(line);
         return line;
     }
@@ -266,7 +267,12 @@ internal sealed class FulfillmentItem
     public int Quantity { get; set; }
     /// <summary>Units the pick did not find (or oversold stock took away), re-sourced elsewhere or cancelled.</summary>
     public int ShortQuantity { get; set; }
-    public long UnitPriceMinor { get; init; }
+    /// <summary>What the customer pays for the whole order line (discounts and tax applied), and its units: the value of units here is their share.</summary>
+    public long LineTotalMinor { get; init; }
+    public int LineQuantity { get; init; }
+
+    /// <summary>The value of <paramref name="units"/> of the line: its share of what the customer pays, rounded down to the minor unit.</summary>
+    public long AmountMinor(int units) => LineQuantity == 0 ? 0 : LineTotalMinor * units / LineQuantity;
 }
 
 /// <summary>How statuses and methods are spelled in the API and in events: snake_case, as event types are.</summary>

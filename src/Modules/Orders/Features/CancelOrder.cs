@@ -43,8 +43,9 @@ internal static class CancelOrder
                     db.Publish(new FulfillmentCancelled(fulfillment.Id, order.Id, order.Number, fulfillment.LocationCode, "order cancelled"), now);
                 }
                 await db.SaveChangesAsync(ct);
-                await reservations.ReleaseAsync(order.Id, "order cancelled", user.Actor(), now, ct);
+                // Coupons before stock, the order placement takes them in: the same lock order everywhere means no deadlock.
                 await pricing.ReleaseCouponsAsync(order.Id, now, ct);
+                await reservations.ReleaseAsync(order.Id, "order cancelled", user.Actor(), now, ct);
                 return TypedResults.Ok(order.ToDetails());
             }, ct);
         }

@@ -23,12 +23,12 @@ internal static class FulfillmentMapping
         user.BoundStore() is null ? f.PickupCode : null, f.ReadyAt, f.ExpiresAt, f.Carrier, f.TrackingNumber, f.ReplacesFulfillmentId,
         f.Amount.ToDto(),
         [.. f.Lines.OrderBy(l => l.Id).Select(l => new FulfillmentLineDetails(l.OrderLineId, l.Sku, l.Quantity, l.ShortQuantity,
-            new Money(l.UnitPriceMinor * l.Quantity, f.Currency).ToDto()))],
+            new Money(l.AmountMinor(l.Quantity), f.Currency).ToDto()))],
         f.CreatedAt, f.UpdatedAt, f.ClosedAt);
 
     /// <summary>The units of a fulfillment as events carry them; lines with no units left are omitted.</summary>
     public static List<Contract.FulfillmentLine> EventLines(this Fulfillment f) =>
-        [.. f.Lines.Where(l => l.Quantity > 0).Select(l => new Contract.FulfillmentLine(l.Sku, l.Quantity, new Money(l.UnitPriceMinor * l.Quantity, f.Currency).ToDto()))];
+        [.. f.Lines.Where(l => l.Quantity > 0).Select(l => new Contract.FulfillmentLine(l.Sku, l.Quantity, new Money(l.AmountMinor(l.Quantity), f.Currency).ToDto()))];
 
     /// <summary>A store-bound key acts for the fulfillments its store picks or hands over.</summary>
     public static bool MayActFor(this ClaimsPrincipal user, Fulfillment f) =>

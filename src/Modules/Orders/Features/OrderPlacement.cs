@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Omni.Common.Data;
 using Omni.Common.Errors;
-using Omni.Common.Validation;
 using Omni.Contracts.Catalog;
 using Omni.Contracts.Inventory;
 using Omni.Contracts.Locations;
@@ -25,13 +24,19 @@ internal sealed record Placement(Order? Order, bool Replayed, ProblemDetails? Pr
         ValidationProblem v => v.ProblemDetails,
         _ => throw new ArgumentException($"Not a problem result: {problem.GetType().Name}.", nameof(problem)),
     });
+
+    public static Placement Refused(DomainException refusal) =>
+        Refused(Problems.Problem(refusal.Status, refusal.Code, refusal.Message, refusal.Extensions));
 }
 
 /// <summary>
-/// Accepts an order from any channel: sources every line, then reserves all of it or nothing in one transaction.
-/// Sourcing reads stock before the transaction to keep row locks short; the reservation itself is a conditional update,
-/// so a plan made on a stale read can never oversell — it fails, and the order is sourced again on fresh stock.
-/// The one code path of <c>POST /orders</c> (<see cref="PlaceOrder"/>) and of every module placing orders (<see cref="IOrderPlacement"/>).
+/// Places orders, the one code path of <c>POST /orders</c> (<see cref="PlaceOrder"/>) and of every module placing
+/// orders (<see cref="IOrderPlacement"/>): the same validation, catalog snapshot, sourcing optimizer and
+/// <see cref="Admission"/> (pricing, reservation, payment, fulfillments).
+/// <see cref="PlaceAsync(PlaceOrderRequest, OrderPlacementOptions, CancellationToken)"/> runs its own transaction:
+/// sourcing reads stock before it to keep row locks short; the reservation itself is a conditional update, so a plan
+/// made on a stale read can never oversell — it fails, and the order is sourced again on fresh stock.
+/// <see cref="PlaceWithinAsync"/> runs inside the caller's transaction.
 /// </summary>
 internal sealed class OrderPlacement(
     OrdersDbContext db, DbSession session, ICatalogLookup catalog, ILocationDirectory directory,
@@ -48,25 +53,24 @@ internal sealed class OrderPlacement(
     public async Task<Placement> PlaceOrderAsync(PlaceOrderRequest request, OrderPlacementOptions options, CancellationToken ct)
     {
         var locations = await directory.AllAsync(ct);
-        var errors = Validate(request, locations);
+        var errors = PlaceOrder.Validate(request, locations);
         if (!errors.IsValid) return Placement.Refused(errors.ToProblem());
 
         var idempotency = options.IdempotencyKey is { } key ? Idempotency.For(key, request) : null;
-        var lines = request.Lines!;
-        var skus = lines.Select(l => l.Sku.ToUpperInvariant()).Distinct(StringComparer.Ordinal).ToList();
-        var variants = await catalog.FindVariantsAsync(skus, ct);
-        for (var i = 0; i < lines.Count; i++)
-            if (!variants.ContainsKey(lines[i].Sku)) errors.Add($"lines[{i}].sku", $"SKU '{lines[i].Sku}' does not exist.");
+        var (skus, variants) = await PlaceOrder.SnapshotAsync(request.Lines!, catalog, errors, ct);
         if (!errors.IsValid) return Placement.Refused(errors.ToProblem());
-        var currencies = variants.Values.Select(v => v.Price.Currency).Distinct().ToList();
-        if (currencies.Count > 1)
-            return Placement.Refused(Problems.Conflict("mixed_currency", $"The SKUs are priced in different currencies ({string.Join(", ", currencies)}); place one order per currency."));
+        string currency;
+        try { currency = PlaceOrder.CurrencyOf(variants); }
+        catch (DomainException mixed) { return Placement.Refused(mixed); }
 
-        var destination = request.ShippingAddress is { Latitude: { } lat, Longitude: { } lon } ? (lat, lon) : ((double, double)?)null;
-        var sourcingLines = lines.Select((l, i) => new SourcingLine(i, variants[l.Sku].Sku, l.Quantity, l.Fulfillment!.Method!.Value, l.Fulfillment.LocationCode?.ToUpperInvariant())).ToList();
+        if (await PricedThroughEngine.CheckAsync(pricing, request.Coupons, request.Customer?.Email, ct) is { } refusedEarly)
+            return await ReplayOrAsync(idempotency, Placement.Refused(refusedEarly), ct);
+
+        var admission = new Admission(db, reservations, pricing, payments, locations);
+        var sourcingLines = PlaceOrder.SourcingLines(request, variants);
+        var sourcing = await signals.InputAsync(request.Channel!.Value, PlaceOrder.Destination(request), locations, ct);
         var held = options.HoldId is { } holdId ? await reservations.HeldAsync(holdId, clock.GetUtcNow().UtcDateTime, ct) : [];
         IReadOnlyList<string> shortSkus = [];
-        var sourcing = await signals.InputAsync(request.Channel!.Value, destination, locations, ct);
         // The first plan uses this node's stock view; a refusal or a lost race is always re-checked on the database.
         var fresh = false;
         for (var attempt = 0; attempt < Attempts; attempt++)
@@ -74,54 +78,35 @@ internal sealed class OrderPlacement(
             // A hold being converted into this order keeps its units for it.
             var levels = (fresh ? await stock.ForSkusAsync(skus, ct) : await stock.RecentForSkusAsync(skus, ct)).CountingHeldAsAvailable(held);
             var sourced = SourcingOptimizer.Plan(sourcingLines, sourcing with { Stock = levels });
-            var plan = sourced.Plan;
-            if (!plan.Complete)
+            if (!sourced.Plan.Complete)
             {
                 if (!fresh) { fresh = true; continue; }
-                return await RefuseAsync(plan.ShortSkus, idempotency, ct);
+                return await ReplayOrAsync(idempotency, Placement.Refused(PlaceOrder.InsufficientStock(sourced.Plan.ShortSkus)), ct);
             }
 
             var now = clock.GetUtcNow().UtcDateTime;
-            var order = Build(request, variants, plan, currencies[0], options.Actor, now);
+            var order = PlaceOrder.Build(request, variants, sourced.Plan, currency, options.Actor, now);
             await session.BeginAsync(ct);
             try
             {
-                order.AssignNumber(await OrderNumbers.NextAsync(db, ct));
-                var claims = order.Lines.SelectMany(l => l.Allocations.Select(a => new StockClaim(order.Id, l.Id, a.LocationCode, l.Sku, a.Quantity))).ToList();
-                var failed = options.HoldId is { } hold
-                    ? await reservations.ConvertHoldAsync(hold, claims, options.Actor, now, ct)
-                    : await reservations.ReserveAsync(claims, options.Actor, now, ct);
-                if (failed.Count > 0)
+                var admitted = await admission.AdmitAsync(order, request, variants, sourced, options.HoldId, options.Actor, now, ct);
+                if (admitted.ShortSkus.Count > 0)
                 {
-                    shortSkus = failed.Select(f => f.Sku).Distinct().ToList();
+                    shortSkus = admitted.ShortSkus;
                     await session.RollbackAsync();
                     fresh = true;
                     continue;
                 }
-                if (await PricedThroughEngine.PriceAsync(pricing, order, variants, request.Coupons, request.ShippingAddress?.Country, locations, atTill: false, ct) is { } refused)
+                if (admitted.Refusal is { } refused)
                 {
                     await session.RollbackAsync();
-                    return idempotency is not null && await idempotency.FindAsync(db, ct) is { } replay ? replay : Placement.Refused(refused);
+                    return await ReplayOrAsync(idempotency, Placement.Refused(refused), ct);
                 }
-                // Authorized after pricing: the amount is what the customer pays, discounts and coupons included.
-                if (request.Payment is { } payment
-                    && await payments.AuthorizeAsync(order.Id, order.Total, payment.ToTender(), order.CustomerEmail, ct) is { Succeeded: false } declined)
-                {
-                    await session.RollbackAsync();
-                    return Placement.Refused(Problems.Problem(StatusCodes.Status402PaymentRequired, "payment_declined", declined.Message ?? "The payment was declined.",
-                        new Dictionary<string, object?> { ["declineCode"] = declined.DeclineCode }));
-                }
-                db.Orders.Add(order);
-                db.SourcingDecisions.Add(SourcingData.Decision(order.Id, sourced.Explanation, now));
-                db.Fulfillments.AddRange(Fulfillment.ForOrder(order, now));
                 idempotency?.Remember(db, order.Id, now);
-                db.Publish(new OrderPlaced(order.Id, order.Number, order.Channel.ToString().ToLowerInvariant(), order.Total.ToDto(), order.CustomerEmail,
-                    order.Lines.Select(l => new OrderLineSummary(l.Sku, l.Quantity, OrderMapping.Method(l.Method),
-                        l.Allocations.ToDictionary(a => a.LocationCode, a => a.Quantity))).ToList()), now);
                 await db.SaveChangesAsync(ct);
                 if (options.BeforeCommit is { } beforeCommit) await beforeCommit(new PlacedOrder(order.Id, order.Number, order.Total, Replayed: false), ct);
                 await session.CommitAsync(ct);
-                signals.Took(plan.Allocations.Where(a => sourcingLines[a.LineIndex].Method != FulfillmentMethod.CarryOut).Select(a => a.LocationCode));
+                signals.Took(sourced.Plan.Allocations.Where(a => order.Lines[a.LineIndex].Method != FulfillmentMethod.CarryOut).Select(a => a.LocationCode));
                 return new Placement(order, Replayed: false, null);
             }
             catch (DbUpdateException e) when (idempotency is not null && UniqueViolation.Is(e))
@@ -137,81 +122,40 @@ internal sealed class OrderPlacement(
                 throw;
             }
         }
-        return await RefuseAsync(shortSkus, idempotency, ct);
+        return await ReplayOrAsync(idempotency, Placement.Refused(PlaceOrder.InsufficientStock(shortSkus)), ct);
+    }
+
+    public async Task<PlacedOrder> PlaceWithinAsync(NewOrder order, string actor, CancellationToken ct)
+    {
+        var request = new PlaceOrderRequest(order.Channel,
+            order.Customer is { } c ? new CustomerInput(c.Email, c.Name, c.Phone) : null,
+            order.ShippingAddress is { } a ? new AddressInput(a.Line1, a.Line2, a.City, a.PostalCode, a.Country, a.Latitude, a.Longitude) : null,
+            order.Lines.Select(l => new OrderLineInput(l.Sku!, l.Quantity, new FulfillmentInput(l.Method, l.LocationCode))).ToList());
+        var locations = await directory.AllAsync(ct);
+        var errors = PlaceOrder.Validate(request, locations);
+        if (!errors.IsValid) throw errors.ToException();
+        var (skus, variants) = await PlaceOrder.SnapshotAsync(request.Lines!, catalog, errors, ct);
+        if (!errors.IsValid) throw errors.ToException();
+        var currency = PlaceOrder.CurrencyOf(variants);
+
+        // Inside the caller's write transaction the database read is the truth (SQLite) or close to it (PostgreSQL, where
+        // the conditional reservation still has the last word).
+        var input = await signals.InputAsync(order.Channel, PlaceOrder.Destination(request), locations, ct);
+        var sourced = SourcingOptimizer.Plan(PlaceOrder.SourcingLines(request, variants), input with { Stock = await stock.ForSkusAsync(skus, ct) });
+        if (!sourced.Plan.Complete) throw PlaceOrder.InsufficientStock(sourced.Plan.ShortSkus);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var placed = PlaceOrder.Build(request, variants, sourced.Plan, currency, actor, now);
+        var admitted = await new Admission(db, reservations, pricing, payments, locations).AdmitAsync(placed, request, variants, sourced, holdId: null, actor, now, ct);
+        if (admitted.ShortSkus.Count > 0) throw PlaceOrder.InsufficientStock(admitted.ShortSkus);
+        if (admitted.Refusal is not null) throw new DomainException("order_refused", "The new order was refused by pricing or payment.");
+        await db.SaveChangesAsync(ct);
+        return new PlacedOrder(placed.Id, placed.Number, placed.Total, Replayed: false);
     }
 
     /// <summary>
     /// There is no up-front idempotency lookup (the key's unique index catches a repeat when it commits); so before
-    /// refusing, make sure this is not the retry of an order that was accepted when stock was still there.
+    /// refusing, make sure this is not the retry of an order that was accepted when it still could be.
     /// </summary>
-    private async Task<Placement> RefuseAsync(IReadOnlyList<string> skus, Idempotency? idempotency, CancellationToken ct)
-    {
-        if (idempotency is not null && await idempotency.FindAsync(db, ct) is { } replay) return replay;
-        return Placement.Refused(Problems.Conflict("insufficient_stock", $"Not enough stock to fulfill: {string.Join(", ", skus)}.",
-            new Dictionary<string, object?> { ["skus"] = skus }));
-    }
-
-    private static Order Build(PlaceOrderRequest request, IReadOnlyDictionary<string, VariantSnapshot> variants, SourcingPlan plan,
-        string currency, string actor, DateTime now)
-    {
-        var order = new Order
-        {
-            Channel = request.Channel!.Value, Currency = currency, PlacedAt = now, PlacedBy = actor,
-            CustomerEmail = OrderInput.Normalize(request.Customer?.Email), CustomerName = request.Customer?.Name, CustomerPhone = request.Customer?.Phone,
-            ShippingAddress = request.ShippingAddress is { } a
-                ? new Address(a.Line1, a.Line2, a.City, a.PostalCode, a.Country, a.Latitude, a.Longitude) : null,
-        };
-        var lines = request.Lines!;
-        for (var i = 0; i < lines.Count; i++)
-        {
-            var variant = variants[lines[i].Sku];
-            var line = order.AddLine(variant.Sku, variant.ProductCode, variant.Name, lines[i].Quantity, variant.Price,
-                lines[i].Fulfillment!.Method!.Value, lines[i].Fulfillment!.LocationCode?.ToUpperInvariant());
-            foreach (var allocation in plan.Allocations.Where(a => a.LineIndex == i)) line.Allocate(allocation.LocationCode, allocation.Quantity);
-        }
-        return order;
-    }
-
-    private static Validator Validate(PlaceOrderRequest request, IReadOnlyDictionary<string, LocationSnapshot> locations)
-    {
-        var errors = new Validator();
-        if (request.Channel is null) errors.Add("channel", "is required: web, app, store, social, marketplace or callcenter.");
-        OrderInput.Customer(errors, request.Customer);
-        OrderInput.Payment(errors, request.Payment, PaymentTender.ForOrders, tokenRequired: true);
-        PricedThroughEngine.ValidateCoupons(errors, request.Coupons);
-        if (request.ShippingAddress is { } address) OrderInput.Address(errors, "shippingAddress", address);
-        if (request.Lines is not { Count: > 0 }) { errors.Add("lines", "must contain at least one line."); return errors; }
-        if (request.Lines.Count > OrderInput.MaxLines) { errors.Add("lines", $"must contain at most {OrderInput.MaxLines} lines."); return errors; }
-
-        for (var i = 0; i < request.Lines.Count; i++)
-        {
-            var line = request.Lines[i];
-            if (line is null) { errors.Add($"lines[{i}]", "is required."); continue; }
-            errors.Code($"lines[{i}].sku", line.Sku);
-            OrderInput.Quantity(errors, $"lines[{i}].quantity", line.Quantity);
-            if (line.Fulfillment?.Method is not { } method) { errors.Add($"lines[{i}].fulfillment.method", "is required: ship, pickup, curbside, shipToStore or carryOut."); continue; }
-            if (method == FulfillmentMethod.Ship)
-            {
-                if (request.ShippingAddress is null) errors.Add("shippingAddress", "is required when a line ships.");
-                continue;
-            }
-            var field = $"lines[{i}].fulfillment.locationCode";
-            if (!errors.Code(field, line.Fulfillment.LocationCode)) continue;
-            if (!locations.TryGetValue(line.Fulfillment.LocationCode!.ToUpperInvariant(), out var location))
-                errors.Add(field, $"Location '{line.Fulfillment.LocationCode}' does not exist.");
-            else if (Required(method) is { } capability && !location.Can(capability))
-                errors.Add(field, $"Location '{location.Code}' does not offer {OrderMapping.Method(method)}.");
-            else if (method == FulfillmentMethod.CarryOut && location.Type != LocationType.Store)
-                errors.Add(field, $"Carry-out happens in a store; '{location.Code}' is a warehouse.");
-        }
-        return errors;
-    }
-
-    private static LocationCapability? Required(FulfillmentMethod method) => method switch
-    {
-        FulfillmentMethod.Pickup => LocationCapability.Pickup,
-        FulfillmentMethod.Curbside => LocationCapability.Curbside,
-        FulfillmentMethod.ShipToStore => LocationCapability.ShipToStore,
-        _ => null,
-    };
+    private async Task<Placement> ReplayOrAsync(Idempotency? idempotency, Placement refusal, CancellationToken ct) =>
+        idempotency is not null && await idempotency.FindAsync(db, ct) is { } replay ? replay : refusal;
 }

@@ -55,7 +55,7 @@ internal static class PickFulfillment
                     await facts.RecordAsync([.. shortages.Select(s => new StockFact(f.LocationCode, s.Line.Sku, -s.Missing, "count", f.OrderNumber))], actor, now, ct);
                 }
                 var shortLines = shortages.Select(s => new FulfillmentLine(s.Line.Sku, s.Missing,
-                    new Omni.Common.Money(s.Line.UnitPriceMinor * s.Missing, f.Currency).ToDto())).ToList();
+                    new Omni.Common.Money(s.Line.AmountMinor(s.Missing), f.Currency).ToDto())).ToList();
                 db.Publish(new FulfillmentPicked(f.Id, f.OrderId, f.OrderNumber, f.LocationCode, f.EventLines(), shortLines), now);
                 if (f.Status == FulfillmentStatus.Cancelled)
                     db.Publish(new FulfillmentCancelled(f.Id, f.OrderId, f.OrderNumber, f.LocationCode, "nothing could be picked"), now);

@@ -25,6 +25,13 @@ internal static class PricedThroughEngine
     }
 
     /// <summary>
+    /// Refuses an unknown or used-up coupon on what is committed now, before a transaction locks stock for an order that
+    /// cannot be placed anyway (under a rush for a limited coupon most requests are such). Null when it may go on.
+    /// </summary>
+    public static async Task<IResult?> CheckAsync(IPricing pricing, List<string>? coupons, string? email, CancellationToken ct) =>
+        coupons is { Count: > 0 } && await pricing.CheckCouponsAsync(coupons, null, OrderInput.Normalize(email), ct) is { } refused ? Refusal(refused) : null;
+
+    /// <summary>
     /// Prices <paramref name="order"/> and redeems its coupons; null when done, else the 409 to answer (the caller rolls back).
     /// Tax follows where the goods go: the shipping address, else the store of the first line that names one.
     /// </summary>
@@ -38,9 +45,11 @@ internal static class PricedThroughEngine
         var store = order.Channel == Contracts.SalesChannel.Store ? order.Lines[0].LocationCode : null;
         var result = await pricing.PriceOrderAsync(new OrderPricingRequest(
             order.Id, order.Channel, store, order.PlacedAt, lines, coupons ?? [], null, order.CustomerEmail, taxCountry, null, atTill), ct);
-        if (result.Order is null)
-            return Problems.Conflict(result.RefusalCode!, result.RefusalDetail!, new Dictionary<string, object?> { ["coupon"] = result.Coupon });
+        if (result.Order is null) return Refusal(result);
         order.ApplyPricing(result.Order);
         return null;
     }
+
+    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Refusal(OrderPricingResult refused) =>
+        Problems.Conflict(refused.RefusalCode!, refused.RefusalDetail!, new Dictionary<string, object?> { ["coupon"] = refused.Coupon });
 }

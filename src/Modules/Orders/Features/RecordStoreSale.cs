@@ -56,7 +56,7 @@ internal static class RecordStoreSale
             if (!variants.ContainsKey(lines[i].Sku)) errors.Add($"lines[{i}].sku", $"SKU '{lines[i].Sku}' does not exist.");
         if (!errors.IsValid) return errors.ToProblem();
 
-        var (idempotency, badKey) = Idempotency.From(http, user, $"{nameof(RecordStoreSale)}:{locationCode}", request);
+        var (idempotency, badKey) = Idempotency.From(http, user.CallerId(), $"{nameof(RecordStoreSale)}:{locationCode}", request);
         if (badKey is not null) return badKey;
         if (idempotency is not null && await idempotency.ReplayAsync(db, ct) is { } replay) return replay;
 
@@ -90,7 +90,7 @@ internal static class RecordStoreSale
                 idempotency?.Remember(db, order.Id, now);
                 db.Publish(new OrderPlaced(order.Id, order.Number, "store", order.Total.ToDto(), order.CustomerEmail,
                     order.Lines.Select(l => new OrderLineSummary(l.Sku, l.Quantity, OrderMapping.Method(l.Method),
-                        new Dictionary<string, int> { [locationCode] = l.Quantity })).ToList()), now);
+                        new Dictionary<string, int> { [locationCode] = l.Quantity })).ToList(), order.CustomerPhone, order.CustomerName), now);
                 await db.SaveChangesAsync(ct);
                 return true;
             }, ct);

@@ -56,11 +56,14 @@ internal sealed class Resourcing(OrdersDbContext db, IStockLevels stock, IStockR
         }
         if (cancelled.Count > 0)
         {
-            var lines = cancelled.Select(c => new FulfillmentLine(c.Line.Sku, c.Units, new Money(c.Line.UnitPriceMinor * c.Units, order.Currency).ToDto())).ToList();
-            var amount = new Money(cancelled.Sum(c => c.Line.UnitPriceMinor * c.Units), order.Currency);
+            var lines = cancelled.Select(c => new FulfillmentLine(c.Line.Sku, c.Units, new Money(Value(order, c.Line, c.Units), order.Currency).ToDto())).ToList();
+            var amount = new Money(cancelled.Sum(c => Value(order, c.Line, c.Units)), order.Currency);
             db.Publish(new OrderLinesCancelled(order.Id, order.Number, amount.ToDto(), lines, reason), at);
         }
     }
+
+    /// <summary>The share of what the customer pays for the line that <paramref name="units"/> of it are worth.</summary>
+    private static long Value(Order order, OrderLine line, int units) => line.TotalMinor(order.TaxIncluded) * units / line.Quantity;
 
     /// <summary>
     /// Where the missing units can come from instead. The one seam the sourcing optimizer replaces: today the nearest

@@ -49,6 +49,14 @@ internal sealed class OrderPricing(PricingDbContext db, PricingRulesCache cache,
         return new OrderPricingResult(ToPriced(quote, redeemed));
     }
 
+    public async Task<OrderPricingResult?> CheckCouponsAsync(IReadOnlyList<string> coupons, Guid? customerId, string? customerEmail, CancellationToken ct)
+    {
+        if (coupons.Count == 0) return null;
+        var (presented, refusal) = await PresentedCoupons.ResolveAsync(db, coupons, customerId, customerEmail, ct);
+        refusal ??= await PresentedCoupons.PreviewLimitsAsync(db, presented, customerId, customerEmail, ct);
+        return refusal is null ? null : Refused(refusal);
+    }
+
     /// <summary>Null when the use is counted; otherwise the limit it would break (and nothing is counted).</summary>
     private async Task<string?> RedeemAsync(PresentedCoupon presented, string? customerKey, CancellationToken ct)
     {

@@ -174,6 +174,14 @@ namespace Omni.Inventory.Data.Migrations.Postgres
                         .HasColumnType("character varying(64)")
                         .HasColumnName("sku");
 
+                    b.Property<bool>("Unsellable")
+                        .HasColumnType("boolean")
+                        .HasColumnName("unsellable");
+
+                    b.Property<int>("UnsellableAfter")
+                        .HasColumnType("integer")
+                        .HasColumnName("unsellable_after");
+
                     b.HasKey("Id")
                         .HasName("pk_inventory_movements");
 
@@ -213,6 +221,10 @@ namespace Omni.Inventory.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("sku");
+
+                    b.Property<int>("Unsellable")
+                        .HasColumnType("integer")
+                        .HasColumnName("unsellable");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")

@@ -169,6 +169,14 @@ namespace Omni.Inventory.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("sku");
 
+                    b.Property<bool>("Unsellable")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("unsellable");
+
+                    b.Property<int>("UnsellableAfter")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("unsellable_after");
+
                     b.HasKey("Id")
                         .HasName("pk_inventory_movements");
 
@@ -208,6 +216,10 @@ namespace Omni.Inventory.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
                         .HasColumnName("sku");
+
+                    b.Property<int>("Unsellable")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("unsellable");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT")

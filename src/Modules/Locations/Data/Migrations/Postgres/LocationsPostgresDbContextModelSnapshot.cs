@@ -129,7 +129,6 @@ namespace Omni.Locations.Data.Migrations.Postgres
                         .HasColumnName("opening_hours");
 
                     b.Property<int>("PickupHoldDays")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("integer")
                         .HasDefaultValue(7)
                         .HasColumnName("pickup_hold_days");

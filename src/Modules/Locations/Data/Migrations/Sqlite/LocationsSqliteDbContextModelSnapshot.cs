@@ -124,7 +124,6 @@ namespace Omni.Locations.Data.Migrations.Sqlite
                         .HasColumnName("opening_hours");
 
                     b.Property<int>("PickupHoldDays")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
                         .HasDefaultValue(7)
                         .HasColumnName("pickup_hold_days");

@@ -24,6 +24,33 @@ namespace Omni.Orders.Data.Migrations.Postgres
 
             modelBuilder.HasSequence("orders_number_seq");
 
+            modelBuilder.Entity("Omni.Common.Data.IdempotencyKey", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("key");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("request_hash");
+
+                    b.Property<Guid>("ResourceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("order_id");
+
+                    b.HasKey("Key")
+                        .HasName("pk_orders_idempotency_keys");
+
+                    b.ToTable("orders_idempotency_keys", (string)null);
+                });
+
             modelBuilder.Entity("Omni.Common.Events.OutboxEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -187,6 +214,14 @@ namespace Omni.Orders.Data.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("fulfillment_id");
 
+                    b.Property<int>("LineQuantity")
+                        .HasColumnType("integer")
+                        .HasColumnName("line_quantity");
+
+                    b.Property<long>("LineTotalMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("line_total_minor");
+
                     b.Property<Guid>("OrderLineId")
                         .HasColumnType("uuid")
                         .HasColumnName("order_line_id");
@@ -204,10 +239,6 @@ namespace Omni.Orders.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("sku");
-
-                    b.Property<long>("UnitPriceMinor")
-                        .HasColumnType("bigint")
-                        .HasColumnName("unit_price_minor");
 
                     b.HasKey("Id")
                         .HasName("pk_orders_fulfillment_lines");
@@ -240,33 +271,6 @@ namespace Omni.Orders.Data.Migrations.Postgres
                         .HasName("pk_orders_handled_events");
 
                     b.ToTable("orders_handled_events", (string)null);
-                });
-
-            modelBuilder.Entity("Omni.Orders.Domain.IdempotencyKey", b =>
-                {
-                    b.Property<string>("Key")
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)")
-                        .HasColumnName("key");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<Guid>("OrderId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("order_id");
-
-                    b.Property<string>("RequestHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("request_hash");
-
-                    b.HasKey("Key")
-                        .HasName("pk_orders_idempotency_keys");
-
-                    b.ToTable("orders_idempotency_keys", (string)null);
                 });
 
             modelBuilder.Entity("Omni.Orders.Domain.Order", b =>

@@ -17,6 +17,33 @@ namespace Omni.Orders.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Omni.Common.Data.IdempotencyKey", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("request_hash");
+
+                    b.Property<Guid>("ResourceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_id");
+
+                    b.HasKey("Key")
+                        .HasName("pk_orders_idempotency_keys");
+
+                    b.ToTable("orders_idempotency_keys", (string)null);
+                });
+
             modelBuilder.Entity("Omni.Common.Events.OutboxEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -180,6 +207,14 @@ namespace Omni.Orders.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("fulfillment_id");
 
+                    b.Property<int>("LineQuantity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("line_quantity");
+
+                    b.Property<long>("LineTotalMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("line_total_minor");
+
                     b.Property<Guid>("OrderLineId")
                         .HasColumnType("TEXT")
                         .HasColumnName("order_line_id");
@@ -197,10 +232,6 @@ namespace Omni.Orders.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
                         .HasColumnName("sku");
-
-                    b.Property<long>("UnitPriceMinor")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("unit_price_minor");
 
                     b.HasKey("Id")
                         .HasName("pk_orders_fulfillment_lines");
@@ -233,33 +264,6 @@ namespace Omni.Orders.Data.Migrations.Sqlite
                         .HasName("pk_orders_handled_events");
 
                     b.ToTable("orders_handled_events", (string)null);
-                });
-
-            modelBuilder.Entity("Omni.Orders.Domain.IdempotencyKey", b =>
-                {
-                    b.Property<string>("Key")
-                        .HasMaxLength(400)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("key");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("created_at");
-
-                    b.Property<Guid>("OrderId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("order_id");
-
-                    b.Property<string>("RequestHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("request_hash");
-
-                    b.HasKey("Key")
-                        .HasName("pk_orders_idempotency_keys");
-
-                    b.ToTable("orders_idempotency_keys", (string)null);
                 });
 
             modelBuilder.Entity("Omni.Orders.Domain.Order", b =>

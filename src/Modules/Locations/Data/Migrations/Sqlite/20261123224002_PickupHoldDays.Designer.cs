@@ -11,7 +11,7 @@ using Omni.Locations.Data.Migrations.Sqlite;
 namespace Omni.Locations.Data.Migrations.Sqlite
 {
     [DbContext(typeof(LocationsSqliteDbContext))]
-    [Migration("20261123214733_PickupHoldDays")]
+    [Migration("20261123224002_PickupHoldDays")]
     partial class PickupHoldDays
     {
         /// <inheritdoc />
@@ -127,7 +127,6 @@ namespace Omni.Locations.Data.Migrations.Sqlite
                         .HasColumnName("opening_hours");
 
                     b.Property<int>("PickupHoldDays")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
                         .HasDefaultValue(7)
                         .HasColumnName("pickup_hold_days");

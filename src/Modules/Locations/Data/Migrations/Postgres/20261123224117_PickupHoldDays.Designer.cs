@@ -12,7 +12,7 @@ using Omni.Locations.Data.Migrations.Postgres;
 namespace Omni.Locations.Data.Migrations.Postgres
 {
     [DbContext(typeof(LocationsPostgresDbContext))]
-    [Migration("20261123214835_PickupHoldDays")]
+    [Migration("20261123224117_PickupHoldDays")]
     partial class PickupHoldDays
     {
         /// <inheritdoc />
@@ -132,7 +132,6 @@ namespace Omni.Locations.Data.Migrations.Postgres
                         .HasColumnName("opening_hours");
 
                     b.Property<int>("PickupHoldDays")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("integer")
                         .HasDefaultValue(7)
                         .HasColumnName("pickup_hold_days");

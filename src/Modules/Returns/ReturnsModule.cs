@@ -1,0 +1,31 @@
+using Omni.Common.Data;
+using Omni.Contracts.Identity;
+using Omni.Returns.Data;
+using Omni.Returns.Data.Migrations.Postgres;
+using Omni.Returns.Data.Migrations.Sqlite;
+using Omni.Returns.Features;
+
+namespace Omni.Returns;
+
+public static class ReturnsModule
+{
+    public const string Name = "returns";
+
+    public static IServiceCollection AddReturns(this IServiceCollection services, DatabaseOptions database)
+    {
+        services.AddModuleDbContext<ReturnsDbContext, ReturnsSqliteDbContext, ReturnsPostgresDbContext>(database, Name);
+        services.AddScoped<ReturnedQuantities>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapReturns(this IEndpointRouteBuilder api)
+    {
+        var returns = api.MapGroup("/returns").WithTags("Returns");
+        CreateReturn.Map(returns).RequireAuthorization(Scopes.Policy(Scopes.Orders));
+        GetReturn.Map(returns);
+        ListReturns.Map(returns);
+        GetReturnPolicy.Map(returns);
+        UpdateReturnPolicy.Map(returns).RequireAuthorization(Scopes.Policy(Scopes.Admin));
+        return api;
+    }
+}
