@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Omni.Common.Data;
 using Omni.Common.Events.Subscriptions;
+using Omni.Contracts.PersonalData;
 using Omni.Notifications.Data;
 using Omni.Notifications.Data.Migrations.Postgres;
 using Omni.Notifications.Data.Migrations.Sqlite;
@@ -19,6 +20,7 @@ public static class NotificationsModule
     public static IServiceCollection AddNotifications(this IServiceCollection services, DatabaseOptions database)
     {
         services.AddModuleDbContext<NotificationsDbContext, NotificationsSqliteDbContext, NotificationsPostgresDbContext>(database, Name);
+        services.AddScoped<IPersonalDataContributor, NotificationPersonalData>();
         services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section)
             .PostConfigure<IConfiguration>((o, configuration) =>
                 o.Directory ??= Path.Combine(DataDirectory.From(configuration), "notifications"))

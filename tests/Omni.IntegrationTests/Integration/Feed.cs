@@ -38,4 +38,20 @@ internal static class Feed
             await Task.Delay(25);
         }
     }
+
+    /// <summary>
+    /// Polls until an event of <paramref name="types"/> matching <paramref name="match"/> is in the feed: in a shared
+    /// fixture other tests' events of the same type may reach it first.
+    /// </summary>
+    public static async Task<JsonElement> WaitForOne(HttpClient client, string types, Func<JsonElement, bool> match)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (true)
+        {
+            var page = await (await client.GetAsync($"/api/v1/events?limit=1000&types={types}")).Json(HttpStatusCode.OK);
+            if (page.GetProperty("items").EnumerateArray().Where(match).ToList() is [var found, ..]) return found;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"No matching {types} event reached the feed.");
+            await Task.Delay(25);
+        }
+    }
 }

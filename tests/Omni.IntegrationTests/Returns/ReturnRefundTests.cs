@@ -54,8 +54,7 @@ public abstract class ReturnRefundTests(OmniFactory omni)
         Assert.Equal(received.GetProperty("id").GetGuid(), retried.GetProperty("id").GetGuid());
         var payment = await (await _api.GetAsync($"/api/v1/orders/{sale}/payment")).Json(HttpStatusCode.OK);
         Assert.Equal(20m, payment.GetProperty("refunded").Amount());
-        var events = await Feed.WaitFor(_api, "return.refunded", 1);
-        Assert.Contains(events, e => e.GetProperty("data").GetProperty("returnId").GetGuid() == received.GetProperty("id").GetGuid());
+        await Feed.WaitForOne(_api, "return.refunded", e => e.GetProperty("data").GetProperty("returnId").GetGuid() == received.GetProperty("id").GetGuid());
     }
 
     [NeedsPaymentsFact]

@@ -47,8 +47,7 @@ public abstract class ReturnTests(OmniFactory omni)
         var listed = await (await _api.GetAsync($"/api/v1/returns?orderId={orderId}")).Json(HttpStatusCode.OK);
         Assert.Equal([id], listed.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("id").GetGuid()));
 
-        var events = await Feed.WaitFor(_api, "return.received", 1);
-        Assert.Contains(events, e => e.GetProperty("data").GetProperty("returnId").GetGuid() == id);
+        await Feed.WaitForOne(_api, "return.received", e => e.GetProperty("data").GetProperty("returnId").GetGuid() == id);
     }
 
     [Fact]
