@@ -1,3 +1,4 @@
+using Omni.Carts;
 using Omni.Catalog;
 using Omni.Common.Data;
 using Omni.Customers;
@@ -25,6 +26,7 @@ internal static class Modules
         .AddOrders(database)
         .AddPricing(database)
         .AddPayments(database)
+        .AddCarts(database)
         .AddReturns(database)
         .AddNotifications(database)
         .AddCustomers(database);
@@ -39,6 +41,7 @@ internal static class Modules
         api.MapOrders();
         api.MapPricing();
         api.MapPayments();
+        api.MapCarts();
         api.MapReturns();
         api.MapCustomers();
         return api;

@@ -21,7 +21,10 @@ public static class InventoryModule
         services.AddScoped<InventoryChanges>();
         services.AddScoped<StockTarget>();
         services.AddScoped<IStockLevels, StockLevels>();
-        services.AddScoped<IStockReservations, StockReservations>();
+        services.AddScoped<StockReservations>();
+        services.AddScoped<IStockReservations>(sp => sp.GetRequiredService<StockReservations>());
+        services.AddSingleton<HoldExpiry>();
+        services.AddHostedService(sp => sp.GetRequiredService<HoldExpiry>());
         services.AddScoped<IStockFacts, StockFacts>();
         services.AddScoped<IStockSnapshots, StockSnapshots>();
         return services;

@@ -20,6 +20,8 @@ public static class OrdersModule
     public static IServiceCollection AddOrders(this IServiceCollection services, DatabaseOptions database)
     {
         services.AddModuleDbContext<OrdersDbContext, OrdersSqliteDbContext, OrdersPostgresDbContext>(database, Name);
+        services.AddScoped<OrderPlacement>();
+        services.AddScoped<IOrderPlacement>(sp => sp.GetRequiredService<OrderPlacement>());
         services.AddScoped<IOrderHistory, OrderHistory>();
         services.AddScoped<IPersonalDataContributor, OrderPersonalData>();
         services.AddSingleton<SourcingSignals>();
@@ -30,7 +32,6 @@ public static class OrdersModule
         services.AddHostedService<ExpirePickups>();
         services.AddEventSubscriber<WhenInventoryOversold>(WhenInventoryOversold.Name);
         services.AddScoped<IOrderLookup, OrderLookup>();
-        services.AddScoped<IOrderPlacement, OrderPlacement>();
         return services;
     }
 

@@ -19,6 +19,7 @@ public static class PricingModule
     {
         services.AddModuleDbContext<PricingDbContext, PricingSqliteDbContext, PricingPostgresDbContext>(database, Name);
         services.AddSingleton<PricingRulesCache>();
+        services.AddScoped<IPriceQuotes, PriceQuotes>();
         services.AddScoped<CouponLedger>();
         services.AddScoped<IPricing, OrderPricing>();
         services.AddScoped<IShelfPrices, ShelfPrices>();

@@ -22,25 +22,46 @@ public sealed record Idempotency(string Key, string RequestHash)
     /// </summary>
     public static (Idempotency? Value, IResult? Problem) From<TRequest>(HttpRequest http, string caller, string endpoint, TRequest body)
     {
+        var (key, problem) = ScopedKey(http, caller, endpoint);
+        return (key is null ? null : For(key, body), problem);
+    }
+
+    /// <summary>
+    /// The client's key scoped by caller and endpoint (<c>{caller}|{endpoint}|{key}</c>), for a request handled by code
+    /// that hashes the body itself (<see cref="For"/>); null when the client sent none; a problem when it is unusable.
+    /// </summary>
+    public static (string? Key, IResult? Problem) ScopedKey(HttpRequest http, string caller, string endpoint)
+    {
         var header = http.Headers[Header].ToString();
         if (header.Length == 0) return (null, null);
         if (header.Length > 200)
             return (null, Problems.Invalid(new Dictionary<string, string[]> { [Header] = ["must be at most 200 characters."] }));
-        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(body, EventJson.Options))));
-        return (new Idempotency($"{caller}|{endpoint}|{header}", hash), null);
+        return ($"{caller}|{endpoint}|{header}", null);
     }
+
+    /// <summary>The idempotency of <paramref name="body"/> under a key already scoped (see <see cref="ScopedKey"/>).</summary>
+    public static Idempotency For<TRequest>(string scopedKey, TRequest body) =>
+        new(scopedKey, Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(body, EventJson.Options)))));
 
     /// <summary>
     /// The answer to a repeated request, or null when the key is new. <paramref name="answer"/> turns the id of what the
     /// first request created into the response, as it is now.
     /// </summary>
-    public async Task<IResult?> ReplayAsync(DbSet<IdempotencyKey> keys, Func<Guid, Task<IResult>> answer, CancellationToken ct)
+    public Task<IResult?> ReplayAsync(DbSet<IdempotencyKey> keys, Func<Guid, Task<IResult>> answer, CancellationToken ct) =>
+        FindAsync(keys, answer, reused => reused, ct);
+
+    /// <summary>
+    /// Like <see cref="ReplayAsync"/> for callers that answer in their own terms: <paramref name="answer"/> for what the
+    /// first request created, <paramref name="reused"/> for the 422 of a key sent with another body; null when the key is new.
+    /// </summary>
+    public async Task<T?> FindAsync<T>(DbSet<IdempotencyKey> keys, Func<Guid, Task<T>> answer, Func<IResult, T> reused, CancellationToken ct)
+        where T : class
     {
         var seen = await keys.AsNoTracking().FirstOrDefaultAsync(k => k.Key == Key, ct);
         if (seen is null) return null;
         if (seen.RequestHash != RequestHash)
-            return Problems.Problem(StatusCodes.Status422UnprocessableEntity, "idempotency_key_reused",
-                "This Idempotency-Key was already used with a different request body.");
+            return reused(Problems.Problem(StatusCodes.Status422UnprocessableEntity, "idempotency_key_reused",
+                "This Idempotency-Key was already used with a different request body."));
         return await answer(seen.ResourceId);
     }
 

@@ -63,6 +63,20 @@ public sealed partial class Validator
         if (Required(field, value, 2) && !Countries.IsKnown(value!)) Add(field, "must be an ISO 3166-1 alpha-2 country code.");
     }
 
+    /// <summary>A postal address; coordinates are optional but come in pairs.</summary>
+    public void Address(string field, string? line1, string? line2, string? city, string? postalCode, string? country, double? latitude, double? longitude)
+    {
+        Required($"{field}.line1", line1);
+        Optional($"{field}.line2", line2);
+        Required($"{field}.city", city, 100);
+        Required($"{field}.postalCode", postalCode, 20);
+        Country($"{field}.country", country);
+        if (latitude.HasValue != longitude.HasValue)
+            Add($"{field}.{(latitude.HasValue ? "longitude" : "latitude")}", "is required when the other coordinate is given.");
+        Range($"{field}.latitude", latitude, -90, 90);
+        Range($"{field}.longitude", longitude, -180, 180);
+    }
+
     /// <summary>Validates money in major units and returns it in minor units; null when invalid.</summary>
     public Money? Money(string field, MoneyDto? value, bool allowZero = true)
     {

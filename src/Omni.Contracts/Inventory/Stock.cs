@@ -68,6 +68,48 @@ public interface IStockReservations
     /// reserved both rise in one statement, so the units are never on sale in between, and the ledger records a receipt.
     /// </summary>
     Task ReceiveReservedAsync(IReadOnlyList<StockClaim> units, string reason, string reference, string actor, DateTime at, CancellationToken ct);
+
+    /// <summary>
+    /// Holds stock for a shopper who is paying: reservations like <see cref="ReserveAsync"/> (the claims' <c>OrderId</c>
+    /// is the hold's id) that end at <paramref name="expiresAt"/>, when a background job releases them unless
+    /// <see cref="ConvertHoldAsync"/> turned them into an order first. Whatever the hold held before is released in the
+    /// same pass, so holding again replaces a hold. Runs inside the caller's transaction; on a non-empty answer (the
+    /// claims that could not be covered) the caller must roll back.
+    /// </summary>
+    Task<IReadOnlyList<StockClaim>> HoldAsync(Guid holdId, IReadOnlyList<StockClaim> claims, DateTime expiresAt, string actor, DateTime at, CancellationToken ct);
+
+    /// <summary>What the hold still holds at <paramref name="at"/>: nothing once it expired, was released or converted.</summary>
+    Task<IReadOnlyList<StockHeld>> HeldAsync(Guid holdId, DateTime at, CancellationToken ct);
+
+    /// <summary>
+    /// Releases the hold and reserves <paramref name="claims"/> for an order in one pass in (location, SKU) order, inside
+    /// the caller's transaction: the held units pass from the hold to the order with no moment in which another buyer
+    /// could take them. A hold the expiry job released meanwhile is simply not there to release. Answers as
+    /// <see cref="ReserveAsync"/> does.
+    /// </summary>
+    Task<IReadOnlyList<StockClaim>> ConvertHoldAsync(Guid holdId, IReadOnlyList<StockClaim> claims, string actor, DateTime at, CancellationToken ct);
+}
+
+/// <summary>Units a hold keeps back at one location.</summary>
+/// <param name="LocationCode">Where.</param>
+/// <param name="Sku">What.</param>
+/// <param name="Quantity">How many units.</param>
+/// <param name="ExpiresAt">When the hold ends unless converted.</param>
+public sealed record StockHeld(string LocationCode, string Sku, int Quantity, DateTime ExpiresAt);
+
+/// <summary>Reading stock on behalf of whoever holds some of it.</summary>
+public static class StockHolds
+{
+    /// <summary>
+    /// The levels as the holder of <paramref name="held"/> sees them: its own held units are not reserved against it
+    /// (a cart converting its hold into an order, a shopper looking at what they hold).
+    /// </summary>
+    public static IReadOnlyList<StockLevel> CountingHeldAsAvailable(this IReadOnlyList<StockLevel> levels, IReadOnlyList<StockHeld> held)
+    {
+        if (held.Count == 0) return levels;
+        var units = held.GroupBy(h => (h.LocationCode, h.Sku)).ToDictionary(g => g.Key, g => g.Sum(h => h.Quantity));
+        return [.. levels.Select(l => units.TryGetValue((l.LocationCode, l.Sku), out var q) ? l with { Reserved = l.Reserved - q } : l)];
+    }
 }
 
 /// <summary>Which quantity of a position a movement changes.</summary>

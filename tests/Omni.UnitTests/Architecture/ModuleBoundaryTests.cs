@@ -5,7 +5,7 @@ namespace Omni.UnitTests.Architecture;
 /// <summary>Modules talk only through Omni.Contracts; the compiler would allow more, so this test does not.</summary>
 public sealed class ModuleBoundaryTests
 {
-    private static readonly string[] Modules = ["Catalog", "Locations", "Inventory", "Orders", "Pricing", "Identity", "Integration", "Payments", "Returns", "Notifications", "Customers"];
+    private static readonly string[] Modules = ["Catalog", "Locations", "Inventory", "Orders", "Pricing", "Identity", "Integration", "Payments", "Carts", "Returns", "Notifications", "Customers"];
 
     public static TheoryData<string> ModuleNames() => [.. Modules];
 

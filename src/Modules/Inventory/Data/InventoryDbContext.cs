@@ -42,6 +42,7 @@ internal abstract class InventoryDbContext(DbContextOptions options) : ModuleDbC
             e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
             e.HasIndex(x => x.OrderId);
             e.HasIndex(x => new { x.LocationCode, x.Sku, x.Status });
+            e.HasIndex(x => new { x.Status, x.ExpiresAt });
         });
     }
 }

@@ -21,6 +21,8 @@ internal sealed class Reservation
     public ReservationStatus Status { get; private set; } = ReservationStatus.Active;
     public DateTime CreatedAt { get; init; }
     public DateTime? ClosedAt { get; private set; }
+    /// <summary>Set for a hold (a shopper paying, <see cref="OrderId"/> is the hold's id): released at this time unless converted into an order.</summary>
+    public DateTime? ExpiresAt { get; init; }
 
     private static readonly Dictionary<ReservationStatus, ReservationStatus[]> Transitions = new()
     {

@@ -18,20 +18,23 @@ internal sealed record Admitted(IReadOnlyList<string> ShortSkus, IResult? Refusa
 /// The steps every new order takes inside its transaction, whoever places it (<c>POST /orders</c>, an exchange at the
 /// returns counter): number it, price it through the engine (coupons redeemed), reserve every allocation, authorize
 /// the priced total, then add it with its sourcing decision, its fulfillments and its <c>order.placed</c> event.
-/// A short reservation or a refusal leaves things for the caller to roll back.
+/// Given a stock hold (a cart's checkout), the hold is converted into the order's reservations instead of reserving
+/// afresh, so the held units stay the order's. A short reservation or a refusal leaves things for the caller to roll back.
 /// </summary>
 internal sealed class Admission(OrdersDbContext db, IStockReservations reservations, IPricing pricing, IPayments payments,
     IReadOnlyDictionary<string, LocationSnapshot> locations)
 {
     public async Task<Admitted> AdmitAsync(Order order, PlaceOrderRequest request, IReadOnlyDictionary<string, VariantSnapshot> variants,
-        SourcingResult sourced, string actor, DateTime now, CancellationToken ct)
+        SourcingResult sourced, Guid? holdId, string actor, DateTime now, CancellationToken ct)
     {
         order.AssignNumber(await OrderNumbers.NextAsync(db, ct));
         // Coupon rows are locked before stock rows, everywhere (placement, store sales, cancel), so the two never deadlock.
         if (await PricedThroughEngine.PriceAsync(pricing, order, variants, request.Coupons, request.ShippingAddress?.Country, locations, atTill: false, ct) is { } refused)
             return new Admitted([], refused);
         var claims = order.Lines.SelectMany(l => l.Allocations.Select(a => new StockClaim(order.Id, l.Id, a.LocationCode, l.Sku, a.Quantity))).ToList();
-        var failed = await reservations.ReserveAsync(claims, actor, now, ct);
+        var failed = holdId is { } hold
+            ? await reservations.ConvertHoldAsync(hold, claims, actor, now, ct)
+            : await reservations.ReserveAsync(claims, actor, now, ct);
         if (failed.Count > 0) return new Admitted([.. failed.Select(f => f.Sku).Distinct()], null);
 
         // Authorized after pricing: the amount is what the customer pays, discounts and coupons included.

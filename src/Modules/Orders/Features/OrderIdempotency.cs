@@ -7,12 +7,20 @@ namespace Omni.Orders.Features;
 /// <summary>Orders' side of the shared Idempotency-Key mechanism: a repeat answers with the order the first request created.</summary>
 internal static class OrderIdempotency
 {
-    public static Task<IResult?> ReplayAsync(this Idempotency idempotency, OrdersDbContext db, CancellationToken ct) =>
-        idempotency.ReplayAsync(db.IdempotencyKeys, async id =>
+    /// <summary>The order placed earlier under this key (or the 422 when it came with another body); null when the key is new.</summary>
+    public static Task<Placement?> FindAsync(this Idempotency idempotency, OrdersDbContext db, CancellationToken ct) =>
+        idempotency.FindAsync(db.IdempotencyKeys,
+            async id => new Placement(await db.Orders.AsNoTracking().FirstAsync(o => o.Id == id, ct), Replayed: true, null),
+            Placement.Refused, ct);
+
+    /// <summary>The answer to a repeated request, or null when the key is new.</summary>
+    public static async Task<IResult?> ReplayAsync(this Idempotency idempotency, OrdersDbContext db, CancellationToken ct) =>
+        await idempotency.FindAsync(db, ct) switch
         {
-            var order = await db.Orders.AsNoTracking().FirstAsync(o => o.Id == id, ct);
-            return TypedResults.Created($"/api/v1/orders/{order.Id}", order.ToDetails());
-        }, ct);
+            null => null,
+            { Order: { } order } => TypedResults.Created($"/api/v1/orders/{order.Id}", order.ToDetails()),
+            var refused => TypedResults.Problem(refused.Problem!),
+        };
 
     public static void Remember(this Idempotency idempotency, OrdersDbContext db, Guid orderId, DateTime at) =>
         idempotency.Remember(db.IdempotencyKeys, orderId, at);

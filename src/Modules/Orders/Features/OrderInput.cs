@@ -5,18 +5,6 @@ using Omni.Contracts.Payments;
 
 namespace Omni.Orders.Features;
 
-public sealed record CustomerInput(string? Email, string? Name, string? Phone);
-
-public sealed record AddressInput(string Line1, string? Line2, string City, string PostalCode, string Country, double? Latitude, double? Longitude);
-
-public sealed record FulfillmentInput(FulfillmentMethod? Method, string? LocationCode);
-
-/// <summary>How the order is paid: a provider token for a card or wallet, a store credit id, or at a till the tender taken.</summary>
-public sealed record PaymentInput(string? Type, string? Token)
-{
-    public PaymentTender ToTender() => new(Type!, Token);
-}
-
 /// <summary>Validation shared by every way an order comes in (API order, store sale).</summary>
 internal static partial class OrderInput
 {
@@ -33,18 +21,8 @@ internal static partial class OrderInput
             errors.Add("customer.phone", "must be a phone number, e.g. +33600000000.");
     }
 
-    public static void Address(Validator errors, string field, AddressInput address)
-    {
-        errors.Required($"{field}.line1", address.Line1);
-        errors.Optional($"{field}.line2", address.Line2);
-        errors.Required($"{field}.city", address.City, 100);
-        errors.Required($"{field}.postalCode", address.PostalCode, 20);
-        errors.Country($"{field}.country", address.Country);
-        if (address.Latitude.HasValue != address.Longitude.HasValue)
-            errors.Add($"{field}.{(address.Latitude.HasValue ? "longitude" : "latitude")}", "is required when the other coordinate is given.");
-        errors.Range($"{field}.latitude", address.Latitude, -90, 90);
-        errors.Range($"{field}.longitude", address.Longitude, -180, 180);
-    }
+    public static void Address(Validator errors, string field, AddressInput address) =>
+        errors.Address(field, address.Line1, address.Line2, address.City, address.PostalCode, address.Country, address.Latitude, address.Longitude);
 
     public static void Payment(Validator errors, PaymentInput? payment, IReadOnlyList<string> types, bool tokenRequired)
     {

@@ -1,122 +1,36 @@
 using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
 using Omni.Common.Data;
 using Omni.Common.Errors;
 using Omni.Common.Validation;
-using Omni.Contracts;
 using Omni.Contracts.Catalog;
 using Omni.Contracts.Identity;
-using Omni.Contracts.Inventory;
 using Omni.Contracts.Locations;
 using Omni.Contracts.Orders;
 using Omni.Contracts.Payments;
-using Omni.Contracts.Pricing;
-using Omni.Orders.Data;
 using Omni.Orders.Domain;
 using Omni.Orders.Sourcing;
 
 namespace Omni.Orders.Features;
 
-public sealed record OrderLineInput(string Sku, int Quantity, FulfillmentInput? Fulfillment);
-
-public sealed record PlaceOrderRequest(SalesChannel? Channel, CustomerInput? Customer, AddressInput? ShippingAddress, List<OrderLineInput>? Lines,
-    PaymentInput? Payment = null, List<string>? Coupons = null);
-
 /// <summary>
-/// Accepts an order from any channel: sources every line, then reserves all of it or nothing in one transaction.
-/// Sourcing reads stock before the transaction to keep row locks short; the reservation itself is a conditional update,
-/// so a plan made on a stale read can never oversell — it fails, and the order is sourced again on fresh stock.
+/// <c>POST /orders</c>: the HTTP face of <see cref="OrderPlacement"/>, where placing an order happens; and the steps of
+/// an order's placement that come before its transaction (validation, catalog snapshot, currency, sourcing lines, the
+/// order itself), shared by every way an order is placed.
 /// </summary>
 internal static class PlaceOrder
 {
-    private const int Attempts = 4;
-
     public static void Map(RouteGroupBuilder orders) =>
         orders.MapPost("/", Handle).WithName(nameof(PlaceOrder)).RequireAuthorization(Scopes.Policy(Scopes.Orders));
 
-    internal static async Task<IResult> Handle(PlaceOrderRequest request, HttpRequest http, ClaimsPrincipal user,
-        OrdersDbContext db, DbSession session, ICatalogLookup catalog, ILocationDirectory directory,
-        IStockLevels stock, IStockReservations reservations, SourcingSignals signals, IPricing pricing, IPayments payments, TimeProvider clock,
-        CancellationToken ct)
+    internal static async Task<IResult> Handle(PlaceOrderRequest request, HttpRequest http, ClaimsPrincipal user, OrderPlacement placement, CancellationToken ct)
     {
-        var locations = await directory.AllAsync(ct);
-        var errors = Validate(request, locations);
-        if (!errors.IsValid) return errors.ToProblem();
-
-        var (idempotency, badKey) = Idempotency.From(http, user.CallerId(), nameof(PlaceOrder), request);
+        var (key, badKey) = Idempotency.ScopedKey(http, user.CallerId(), nameof(PlaceOrder));
         if (badKey is not null) return badKey;
 
-        var (skus, variants) = await SnapshotAsync(request.Lines!, catalog, errors, ct);
-        if (!errors.IsValid) return errors.ToProblem();
-        var currency = CurrencyOf(variants);
-
-        if (await PricedThroughEngine.CheckAsync(pricing, request.Coupons, request.Customer?.Email, ct) is { } refusedEarly)
-            return idempotency is not null && await idempotency.ReplayAsync(db, ct) is { } earlyReplay ? earlyReplay : refusedEarly;
-
-        var admission = new Admission(db, reservations, pricing, payments, locations);
-        var sourcing = await signals.InputAsync(request.Channel!.Value, Destination(request), locations, ct);
-        IReadOnlyList<string> shortSkus = [];
-        // The first plan uses this node's stock view; a refusal or a lost race is always re-checked on the database.
-        var fresh = false;
-        for (var attempt = 0; attempt < Attempts; attempt++)
-        {
-            var levels = fresh ? await stock.ForSkusAsync(skus, ct) : await stock.RecentForSkusAsync(skus, ct);
-            var sourced = SourcingOptimizer.Plan(SourcingLines(request, variants), sourcing with { Stock = levels });
-            if (!sourced.Plan.Complete)
-            {
-                if (!fresh) { fresh = true; continue; }
-                return await RefuseAsync(sourced.Plan.ShortSkus, idempotency, db, ct);
-            }
-
-            var now = clock.GetUtcNow().UtcDateTime;
-            var order = Build(request, variants, sourced.Plan, currency, user.Actor(), now);
-            await session.BeginAsync(ct);
-            try
-            {
-                var admitted = await admission.AdmitAsync(order, request, variants, sourced, user.Actor(), now, ct);
-                if (admitted.ShortSkus.Count > 0)
-                {
-                    shortSkus = admitted.ShortSkus;
-                    await session.RollbackAsync();
-                    fresh = true;
-                    continue;
-                }
-                if (admitted.Refusal is { } refused)
-                {
-                    await session.RollbackAsync();
-                    return idempotency is not null && await idempotency.ReplayAsync(db, ct) is { } replay ? replay : refused;
-                }
-                idempotency?.Remember(db, order.Id, now);
-                await db.SaveChangesAsync(ct);
-                await session.CommitAsync(ct);
-                signals.Took(sourced.Plan.Allocations.Where(a => order.Lines[a.LineIndex].Method != FulfillmentMethod.CarryOut).Select(a => a.LocationCode));
-                return TypedResults.Created($"/api/v1/orders/{order.Id}", order.ToDetails());
-            }
-            catch (DbUpdateException e) when (idempotency is not null && UniqueViolation.Is(e))
-            {
-                // Another request with the same key committed first; answer as it was answered.
-                await session.RollbackAsync();
-                if (await idempotency.ReplayAsync(db, ct) is { } concurrentReplay) return concurrentReplay;
-                throw;
-            }
-            catch
-            {
-                await session.RollbackAsync();
-                throw;
-            }
-        }
-        return await RefuseAsync(shortSkus, idempotency, db, ct);
-    }
-
-    /// <summary>
-    /// There is no up-front idempotency lookup (the key's unique index catches a repeat when it commits); so before
-    /// refusing, make sure this is not the retry of an order that was accepted when stock was still there.
-    /// </summary>
-    private static async Task<IResult> RefuseAsync(IReadOnlyList<string> skus, Idempotency? idempotency, OrdersDbContext db, CancellationToken ct)
-    {
-        if (idempotency is not null && await idempotency.ReplayAsync(db, ct) is { } replay) return replay;
-        var refusal = InsufficientStock(skus);
-        return Problems.Conflict(refusal.Code, refusal.Message, refusal.Extensions);
+        var placed = await placement.PlaceOrderAsync(request, new OrderPlacementOptions(user.Actor(), key), ct);
+        return placed.Order is { } order
+            ? TypedResults.Created($"/api/v1/orders/{order.Id}", order.ToDetails())
+            : TypedResults.Problem(placed.Problem!);
     }
 
     internal static DomainException InsufficientStock(IReadOnlyList<string> skus) =>

@@ -85,8 +85,8 @@ internal static class CreateReturn
                 l.Disposition == Disposition.Unsellable ? StockBucket.Unsellable : StockBucket.OnHand)).ToList(), user.Actor(), now, ct);
             if (request.Exchange is { } exchange)
             {
-                var placed = await placement.PlaceAsync(ExchangeOrder(exchange, order, location), user.Actor(), ct);
-                @return.SettleExchange(placed.OrderId, placed.Number, placed.Total);
+                var placed = await placement.PlaceWithinAsync(ExchangeOrder(exchange, order, location), user.Actor(), ct);
+                @return.SettleExchange(placed.Id, placed.Number, placed.Total);
             }
             db.Returns.Add(@return);
             idempotency?.Remember(db.IdempotencyKeys, @return.Id, now);

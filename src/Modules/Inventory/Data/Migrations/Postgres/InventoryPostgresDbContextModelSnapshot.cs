@@ -77,6 +77,10 @@ namespace Omni.Inventory.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
                     b.Property<string>("LocationCode")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -112,6 +116,9 @@ namespace Omni.Inventory.Data.Migrations.Postgres
 
                     b.HasIndex("OrderId")
                         .HasDatabaseName("ix_inventory_reservations_order_id");
+
+                    b.HasIndex("Status", "ExpiresAt")
+                        .HasDatabaseName("ix_inventory_reservations_status_expires_at");
 
                     b.HasIndex("LocationCode", "Sku", "Status")
                         .HasDatabaseName("ix_inventory_reservations_location_code_sku_status");

@@ -72,6 +72,10 @@ namespace Omni.Inventory.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
 
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_at");
+
                     b.Property<string>("LocationCode")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -107,6 +111,9 @@ namespace Omni.Inventory.Data.Migrations.Sqlite
 
                     b.HasIndex("OrderId")
                         .HasDatabaseName("ix_inventory_reservations_order_id");
+
+                    b.HasIndex("Status", "ExpiresAt")
+                        .HasDatabaseName("ix_inventory_reservations_status_expires_at");
 
                     b.HasIndex("LocationCode", "Sku", "Status")
                         .HasDatabaseName("ix_inventory_reservations_location_code_sku_status");
