@@ -51,7 +51,8 @@ public sealed class BrowserOmni(OmniFactory omni) : IAsyncDisposable
             _browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = "/usr/bin/chromium", Headless = true, Args = ChromiumArgs });
         }
         var context = await _browser.NewContextAsync(new() { BaseURL = BaseUrl, ViewportSize = new() { Width = width, Height = height } });
-        context.SetDefaultTimeout(15_000);
+        // Generous: .ci/run runs the browser tests beside the integration tests on two cores, and a page may wait its turn.
+        context.SetDefaultTimeout(60_000);
         return context;
     }
 
