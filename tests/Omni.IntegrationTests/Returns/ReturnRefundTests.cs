@@ -6,18 +6,6 @@ using static Omni.IntegrationTests.Returns.ReturnSeed;
 
 namespace Omni.IntegrationTests.Returns;
 
-/// <summary>
-/// Runs only where the Payments module is part of the server (it implements IPayments): Returns registers no stand-in,
-/// so before Payments is merged these tests are skipped, never faked.
-/// </summary>
-public sealed class NeedsPaymentsFactAttribute : FactAttribute
-{
-    public NeedsPaymentsFactAttribute()
-    {
-        if (Type.GetType("Omni.Payments.PaymentsModule, Omni.Payments") is null) Skip = "needs the Payments module, which implements IPayments";
-    }
-}
-
 /// <summary>Refunds paid through IPayments: to the card, as store credit, declined, and never twice.</summary>
 public abstract class ReturnRefundTests(OmniFactory omni)
 {
@@ -37,7 +25,7 @@ public abstract class ReturnRefundTests(OmniFactory omni)
         return (sale.GetProperty("id").GetGuid(), store, sku);
     }
 
-    [NeedsPaymentsFact]
+    [Fact]
     public async Task A_refund_to_the_original_tender_is_paid_in_the_same_step_and_only_once()
     {
         var (sale, store, sku) = await CardSale(2, 20m);
@@ -57,7 +45,7 @@ public abstract class ReturnRefundTests(OmniFactory omni)
         await Feed.WaitForOne(_api, "return.refunded", e => e.GetProperty("data").GetProperty("returnId").GetGuid() == received.GetProperty("id").GetGuid());
     }
 
-    [NeedsPaymentsFact]
+    [Fact]
     public async Task A_refund_as_store_credit_lands_on_a_store_credit()
     {
         var (sale, store, sku) = await CardSale(3, 12.5m);
@@ -74,7 +62,7 @@ public abstract class ReturnRefundTests(OmniFactory omni)
         Assert.Equal(25m, credit.GetProperty("balance").Amount());
     }
 
-    [NeedsPaymentsFact]
+    [Fact]
     public async Task A_declined_refund_refuses_the_whole_return()
     {
         // Authorized but never captured (nothing shipped yet): there is nothing the provider could refund.
