@@ -1,4 +1,5 @@
 using Omni.Common.Data;
+using Omni.Contracts.Audit;
 using Omni.Contracts.Orders;
 using Omni.Contracts.PersonalData;
 using Omni.Contracts.Identity;
@@ -32,6 +33,7 @@ public static class OrdersModule
         services.AddHostedService<ExpirePickups>();
         services.AddEventSubscriber<WhenInventoryOversold>(WhenInventoryOversold.Name);
         services.AddScoped<IOrderLookup, OrderLookup>();
+        services.AddScoped<IAuditSource, SourcingAudit>();
         return services;
     }
 
