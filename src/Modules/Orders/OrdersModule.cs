@@ -59,6 +59,7 @@ public static class OrdersModule
         GetPromise.Map(api);
 
         var fulfillments = api.MapGroup("/fulfillments").WithTags("Fulfillment");
+        GetFulfillmentBacklog.Map(fulfillments);
         GetFulfillment.Map(fulfillments);
         GetPickupCodeImage.Map(fulfillments);
         PickFulfillment.Map(fulfillments);

@@ -56,6 +56,7 @@ internal sealed class UserAdministration(UserManager<OmniUser> users, ILocationD
     public async Task<IdentityResult> CreateAsync(ClaimsPrincipal by, string email, string displayName, string role, string? storeCode, string password, CancellationToken ct)
     {
         if (!MayManage(by, role)) return Forbidden(role);
+        if (string.IsNullOrWhiteSpace(displayName)) return Failed("name_required", "A name is required: it greets the person in the apps.");
         var (user, failed) = await UserAccounts.NewUserAsync(locations, email, displayName, role, storeCode, ct);
         if (failed is not null) return failed;
         var entry = Audit(by, IdentityAuditKinds.UserCreated, user!, $"created as {Describe(role, user!.StoreCode)}");
