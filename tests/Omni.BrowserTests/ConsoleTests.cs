@@ -154,7 +154,7 @@ public abstract class ConsoleTests(BrowserOmni web)
     }
 
     [Fact]
-    public async Task A_user_created_in_the_console_signs_in_to_the_app_of_their_role_until_locked()
+    public async Task A_user_created_in_the_console_signs_in_to_the_app_of_their_role_and_changes_are_audited()
     {
         var store = await ApiSeed.Location(_admin, "STORE");
         var admin = await _web.PersonAsync(Roles.Admin);
@@ -176,9 +176,16 @@ public abstract class ConsoleTests(BrowserOmni web)
         Assert.Equal($"/associate/{store}", new Uri(associate.Url).AbsolutePath);
 
         await page.GotoAsync($"/manager/users?q={Uri.EscapeDataString(email)}");
-        await page.Locator($"[data-test=user-row][data-email='{email}'] [data-test=lock]").ClickAsync();
+        var row = $"[data-test=user-row][data-email='{email}']";
+        await page.SelectOptionAsync($"{row} [data-test=role]", Roles.StoreManager);
+        await page.Locator($"{row} [data-test=change-role]").ClickAsync();
         await page.WaitForLoadStateAsync(LoadState.Load);
-        Assert.StartsWith("locked", await page.Locator($"[data-test=user-row][data-email='{email}'] [data-test=user-status]").InnerTextAsync());
+        Assert.Equal(Roles.StoreManager, await page.InputValueAsync($"{row} [data-test=role]"));
+        Assert.Equal(store, await page.InputValueAsync($"{row} [data-test=store]"));
+
+        await page.Locator($"{row} [data-test=lock]").ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        Assert.StartsWith("locked", await page.Locator($"{row} [data-test=user-status]").InnerTextAsync());
         var again = await (await _web.NewContextAsync()).NewPageAsync();
         await BrowserOmni.SubmitSignInAsync(again, email, BrowserOmni.Password);
         Assert.Equal("/signin", new Uri(again.Url).AbsolutePath);
@@ -187,6 +194,7 @@ public abstract class ConsoleTests(BrowserOmni web)
         await page.GotoAsync($"/manager/audit?actor={Uri.EscapeDataString(admin)}");
         var audit = await page.Locator("[data-test=audit-row]").AllInnerTextsAsync();
         Assert.Contains(audit, r => r.Contains("user.created") && r.Contains(email) && r.Contains($"associate at {store}"));
+        Assert.Contains(audit, r => r.Contains("user.role_changed") && r.Contains($"associate at {store} → store-manager at {store}"));
         Assert.Contains(audit, r => r.Contains("user.locked") && r.Contains(email));
     }
 
