@@ -236,7 +236,8 @@ public abstract class ReturnRequestTests(OmniFactory omni)
         var sku = await Product(_api, "toys", 10m);
         var (orderId, _) = await WebOrder(_api, sku, 1);
         var (mine, other) = (await ApiSeed.Location(_api, "MINE"), await ApiSeed.Location(_api, "OTHER"));
-        var id = (await Requested(_api, RequestBody(orderId, other, (sku, 1)))).GetProperty("id").GetGuid();
+        var requested = await Requested(_api, RequestBody(orderId, other, (sku, 1)));
+        var (id, code) = (requested.GetProperty("id").GetGuid(), requested.GetProperty("code").GetString());
         var key = await (await _api.PostJson("/api/v1/api-keys", new { name = OmniFactory.Unique("till"), scopes = new[] { "orders" }, storeCode = mine })).Json(HttpStatusCode.Created);
         var till = omni.ClientWithKey(key.GetProperty("key").GetString());
 
@@ -245,7 +246,8 @@ public abstract class ReturnRequestTests(OmniFactory omni)
         await (await till.PostJson($"/api/v1/returns/requests/{id}/receive", Counted(("sellable", sku, 1)))).Problem(HttpStatusCode.Forbidden, "forbidden");
         await (await till.PostJson($"/api/v1/returns/requests/{id}/cancel", new { })).Problem(HttpStatusCode.Forbidden, "forbidden");
 
-        // The customer may still bring it to this store instead: received here, at the counter's own store.
+        // The customer may still bring it to this store instead: found by its code, and received here, at the counter's own store.
+        Assert.Equal([id], Ids(await (await till.GetAsync($"/api/v1/returns/requests?code={code}")).Json(HttpStatusCode.OK)));
         var received = await (await till.PostJson($"/api/v1/returns/requests/{id}/receive", Counted(("sellable", sku, 1)) with { LocationCode = mine }))
             .Json(HttpStatusCode.Created);
         Assert.Equal(mine, received.GetProperty("locationCode").GetString());

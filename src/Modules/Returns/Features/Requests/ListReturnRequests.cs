@@ -13,8 +13,8 @@ public sealed record ReturnRequestPage(IReadOnlyList<ReturnRequestDetails> Items
 
 /// <summary>
 /// Return requests, newest first: a store's queue of expected returns (<c>locationCode</c>, <c>status=requested</c>), the
-/// counter's look-up by code (also the scanned <c>omni-return:</c> text), or an order's requests. A store-bound key sees
-/// its own store's only.
+/// counter's look-up by code (also the scanned <c>omni-return:</c> text), or an order's requests. A store-bound key lists
+/// its own store's only, except by code: a customer may bring a return to another store than the one they chose.
 /// </summary>
 internal static class ListReturnRequests
 {
@@ -38,7 +38,8 @@ internal static class ListReturnRequests
         var skip = 0;
         if (after is not null && (!int.TryParse(after, out skip) || skip < 0)) errors.Add("after", "is not a valid cursor.");
         if (!errors.IsValid) return errors.ToProblem();
-        var location = locationCode?.Trim().ToUpperInvariant() ?? user.BoundStore()?.ToUpperInvariant();
+        // The code is the customer's proof, as a pickup code is: whoever holds it finds the request, at whichever store it is brought.
+        var location = locationCode?.Trim().ToUpperInvariant() ?? (string.IsNullOrWhiteSpace(code) ? user.BoundStore()?.ToUpperInvariant() : null);
         if (location is not null && !user.MayActFor(location)) return Problems.ForStoreOnly(user.BoundStore());
 
         var now = clock.GetUtcNow().UtcDateTime;
