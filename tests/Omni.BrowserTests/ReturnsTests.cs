@@ -74,6 +74,32 @@ public abstract class ReturnsTests(BrowserOmni web)
     }
 
     [Fact]
+    public async Task A_shopper_cancels_a_return_they_started_and_the_store_no_longer_expects_it()
+    {
+        var store = await ApiSeed.Location(_admin, "CANCEL");
+        var sku = await ApiSeed.Product(_admin, 9.00m);
+        var shopper = await _web.PersonAsync(Roles.Customer);
+        var sale = await (await _admin.PostJson($"/api/v1/stores/{store}/sales", new
+        {
+            lines = new[] { new { sku, quantity = 1, unitPrice = new { amount = 9.00m, currency = "EUR" } } }, customer = new { email = shopper },
+        }, Guid.NewGuid().ToString())).Json(HttpStatusCode.Created);
+        var requested = await (await _admin.PostJson("/api/v1/returns/requests", new
+        {
+            orderId = sale.GetProperty("id").GetGuid(), locationCode = store, lines = new[] { new { sku, quantity = 1 } },
+        })).Json(HttpStatusCode.Created);
+        var code = requested.GetProperty("code").GetString()!;
+
+        var phone = await _web.SignInAsync(shopper, 390, 844);
+        await AssertFitsAsync(phone, "/account/returns");
+        var row = phone.Locator("[data-test=my-return]", new() { HasText = code });
+        await row.Locator("[data-test=cancel-return]").ClickAsync();
+
+        Assert.Equal("cancelled", await phone.Locator("[data-test=my-return]", new() { HasText = code }).Locator("[data-test=my-return-status]").InnerTextAsync());
+        var queue = await (await _admin.GetAsync($"/api/v1/returns/requests?locationCode={store}&status=requested")).Json(HttpStatusCode.OK);
+        Assert.Equal(0, queue.GetProperty("items").GetArrayLength());
+    }
+
+    [Fact]
     public async Task An_associate_takes_a_return_at_the_counter_found_by_the_order_number()
     {
         var store = await ApiSeed.Location(_admin, "COUNTER");
