@@ -24,7 +24,7 @@ public static class EventTypes
         FulfillmentCustomerArrived.EventType, FulfillmentDelivered.EventType, FulfillmentCancelled.EventType, FulfillmentResourced.EventType,
         PromotionCreated.EventType, PromotionUpdated.EventType,
         PaymentAuthorized.EventType, PaymentCaptured.EventType, PaymentVoided.EventType, PaymentRefunded.EventType,
-        ReturnReceived.EventType, ReturnRefunded.EventType,
+        ReturnReceived.EventType, ReturnRefunded.EventType, ReturnRequested.EventType, ReturnRequestCancelled.EventType,
         CustomerMerged.EventType, CustomerErased.EventType,
     ];
 }

@@ -4,6 +4,7 @@ using Omni.Returns.Data;
 using Omni.Returns.Data.Migrations.Postgres;
 using Omni.Returns.Data.Migrations.Sqlite;
 using Omni.Returns.Features;
+using Omni.Returns.Features.Requests;
 
 namespace Omni.Returns;
 
@@ -15,6 +16,7 @@ public static class ReturnsModule
     {
         services.AddModuleDbContext<ReturnsDbContext, ReturnsSqliteDbContext, ReturnsPostgresDbContext>(database, Name);
         services.AddScoped<ReturnedQuantities>();
+        services.AddScoped<ReturnDesk>();
         return services;
     }
 
@@ -26,6 +28,14 @@ public static class ReturnsModule
         ListReturns.Map(returns);
         GetReturnPolicy.Map(returns);
         UpdateReturnPolicy.Map(returns).RequireAuthorization(Scopes.Policy(Scopes.Admin));
+
+        var requests = returns.MapGroup("/requests");
+        RequestReturn.Map(requests).RequireAuthorization(Scopes.Policy(Scopes.Orders));
+        ListReturnRequests.Map(requests);
+        GetReturnRequest.Map(requests);
+        GetReturnRequestCodeImage.Map(requests);
+        ReceiveReturnRequest.Map(requests).RequireAuthorization(Scopes.Policy(Scopes.Orders));
+        CancelReturnRequest.Map(requests).RequireAuthorization(Scopes.Policy(Scopes.Orders));
         return api;
     }
 }

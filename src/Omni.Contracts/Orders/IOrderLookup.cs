@@ -36,4 +36,7 @@ public interface IOrderLookup
 {
     /// <summary>The order, or null when it does not exist. Reads on the caller's connection and transaction.</summary>
     Task<OrderSnapshot?> FindAsync(Guid orderId, CancellationToken ct);
+
+    /// <summary>The order with this human-facing number (as on the receipt, any case), or null.</summary>
+    Task<OrderSnapshot?> FindByNumberAsync(string number, CancellationToken ct);
 }

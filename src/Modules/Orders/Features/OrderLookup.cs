@@ -9,9 +9,17 @@ namespace Omni.Orders.Features;
 /// <summary>Orders as other modules may read them (returns read what was bought and paid).</summary>
 internal sealed class OrderLookup(OrdersDbContext db) : IOrderLookup
 {
-    public async Task<OrderSnapshot?> FindAsync(Guid orderId, CancellationToken ct)
+    public async Task<OrderSnapshot?> FindAsync(Guid orderId, CancellationToken ct) =>
+        Snapshot(await db.Orders.AsNoTracking().AsSplitQuery().FirstOrDefaultAsync(o => o.Id == orderId, ct));
+
+    public async Task<OrderSnapshot?> FindByNumberAsync(string number, CancellationToken ct)
     {
-        var order = await db.Orders.AsNoTracking().AsSplitQuery().FirstOrDefaultAsync(o => o.Id == orderId, ct);
+        var wanted = number.Trim().ToUpperInvariant();
+        return Snapshot(await db.Orders.AsNoTracking().AsSplitQuery().FirstOrDefaultAsync(o => o.Number == wanted, ct));
+    }
+
+    private static OrderSnapshot? Snapshot(Order? order)
+    {
         if (order is null) return null;
         return new OrderSnapshot(order.Id, order.Number, order.Channel, order.Status.ToString().ToLowerInvariant(), order.Currency, order.PlacedAt,
             order.Status == OrderStatus.Completed ? order.ClosedAt : null,

@@ -10,6 +10,7 @@ internal abstract class ReturnsDbContext(DbContextOptions options) : ModuleDbCon
     public DbSet<ReturnedQuantity> ReturnedQuantities => Set<ReturnedQuantity>();
     public DbSet<PolicyRecord> Policies => Set<PolicyRecord>();
     public DbSet<IdempotencyKey> IdempotencyKeys => Set<IdempotencyKey>();
+    public DbSet<ReturnRequest> Requests => Set<ReturnRequest>();
 
     protected override void ConfigureModel(ModelBuilder model)
     {
@@ -59,6 +60,34 @@ internal abstract class ReturnsDbContext(DbContextOptions options) : ModuleDbCon
             // The row always exists, so a policy update is a plain update: two first updates cannot both insert it.
             e.HasData(new PolicyRecord { Id = PolicyRecord.SingletonId, Document = ReturnPolicy.Default.ToDocument() });
         });
+        model.Entity<ReturnRequest>(e =>
+        {
+            e.ToTable("returns_requests");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => x.Code).IsUnique();
+            e.HasIndex(x => x.OrderId);
+            e.HasIndex(x => new { x.LocationCode, x.Status, x.ExpiresAt });
+            e.Property(x => x.Code).HasMaxLength(16);
+            e.Property(x => x.OrderNumber).HasMaxLength(20);
+            e.Property(x => x.LocationCode).HasMaxLength(64);
+            // A concurrency token: receiving and cancelling update "WHERE status = 'Requested'", so of two racing one wins.
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16).IsConcurrencyToken();
+            e.Property(x => x.RefundTo).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.CustomerEmail).HasMaxLength(254);
+            e.Property(x => x.CustomerName).HasMaxLength(200);
+            e.Property(x => x.RequestedBy).HasMaxLength(100);
+            e.HasMany(x => x.Lines).WithOne().HasForeignKey(x => x.RequestId);
+            e.Navigation(x => x.Lines).AutoInclude();
+        });
+        model.Entity<ReturnRequestLine>(e =>
+        {
+            e.ToTable("returns_request_lines");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Sku).HasMaxLength(64);
+            e.Property(x => x.Name).HasMaxLength(300);
+            e.Property(x => x.Reason).HasMaxLength(200);
+        });
+        // Keys of both POST /returns and the return requests' endpoints: the column holds a return's or a request's id.
         model.IdempotencyKeys("returns_idempotency_keys", resourceColumn: "return_id");
     }
 }

@@ -81,12 +81,7 @@ internal static class ReturnRules
 
     public static PolicyDecision Decide(ReturnPolicy policy, ReturnCandidate line, DateTime receivedByCustomerAt, DateTime now)
     {
-        if (policy.FinalSaleSkus.Contains(line.Sku, StringComparer.OrdinalIgnoreCase) || policy.FinalSaleCategories.Any(c => Covers(c, line.Category)))
-            return Refuse(FinalSale, $"{line.Sku} was sold as final sale and cannot be returned.");
-
-        var days = WindowDays(policy, line.Category);
-        if (now > receivedByCustomerAt.AddDays(days))
-            return Refuse(WindowClosed, $"{line.Sku} could be returned for {days} days after {receivedByCustomerAt:yyyy-MM-dd}; that window has closed.");
+        if (Refusal(policy, line.Sku, line.Category, receivedByCustomerAt, now) is { } refused) return refused;
 
         var rule = policy.Conditions.FirstOrDefault(r => r.Condition == line.Condition);
         var condition = line.Condition.ToString().ToLowerInvariant();
@@ -95,6 +90,21 @@ internal static class ReturnRules
         if (rule.RefusedCategories.Any(c => Covers(c, line.Category)))
             return Refuse(ConditionNotAccepted, $"{line.Sku} ({line.Category}) is not taken back in condition '{condition}'.");
         return new PolicyDecision(rule.Disposition, null, null);
+    }
+
+    /// <summary>
+    /// Whether the item may come back at all, whatever its condition: not final sale and within its window. A return
+    /// started online is judged on this when it is made; the condition is judged when the goods arrive.
+    /// </summary>
+    public static PolicyDecision? Refusal(ReturnPolicy policy, string sku, string category, DateTime receivedByCustomerAt, DateTime now)
+    {
+        if (policy.FinalSaleSkus.Contains(sku, StringComparer.OrdinalIgnoreCase) || policy.FinalSaleCategories.Any(c => Covers(c, category)))
+            return Refuse(FinalSale, $"{sku} was sold as final sale and cannot be returned.");
+
+        var days = WindowDays(policy, category);
+        if (now > receivedByCustomerAt.AddDays(days))
+            return Refuse(WindowClosed, $"{sku} could be returned for {days} days after {receivedByCustomerAt:yyyy-MM-dd}; that window has closed.");
+        return null;
     }
 
     /// <summary>The most specific category window that covers the category, else the default.</summary>

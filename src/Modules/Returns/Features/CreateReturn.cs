@@ -1,145 +1,18 @@
 using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
 using Omni.Common.Data;
-using Omni.Common.Errors;
-using Omni.Contracts;
-using Omni.Contracts.Catalog;
 using Omni.Contracts.Identity;
-using Omni.Contracts.Inventory;
-using Omni.Contracts.Locations;
-using Omni.Contracts.Orders;
-using Omni.Contracts.Payments;
-using Omni.Contracts.Returns;
-using Omni.Returns.Data;
-using Omni.Returns.Domain;
 
 namespace Omni.Returns.Features;
 
-/// <summary>
-/// Takes back goods of any order from any channel at any location that takes returns, even one that never stocked
-/// them. In one transaction: the returned units are counted against what was bought (a conditional upsert, so parallel
-/// returns cannot pass it), the stock lands at the receiving location (on hand, or unsellable), an exchange order is
-/// placed, and the refund is computed and asked of the payment provider. Any refusal leaves nothing behind.
-/// </summary>
+/// <summary>A return at the counter (or by an integrator's POS): goods of any order, received at once through <see cref="ReturnDesk"/>.</summary>
 internal static class CreateReturn
 {
     public static RouteHandlerBuilder Map(RouteGroupBuilder returns) =>
         returns.MapPost("/", Handle).WithName(nameof(CreateReturn));
 
-    internal static async Task<IResult> Handle(CreateReturnRequest request, HttpRequest http, ClaimsPrincipal user,
-        ReturnsDbContext db, DbSession session, IOrderLookup orders, ICatalogLookup catalog, ILocationDirectory directory,
-        IStockFacts stock, IOrderPlacement placement, ReturnedQuantities returned, TimeProvider clock, CancellationToken ct)
+    internal static async Task<IResult> Handle(CreateReturnRequest request, HttpRequest http, ClaimsPrincipal user, ReturnDesk desk, CancellationToken ct)
     {
-        var errors = ReturnInput.Validate(request);
-        if (!errors.IsValid) return errors.ToProblem();
-        var locationCode = request.LocationCode!.ToUpperInvariant();
-        if (!(await directory.AllAsync(ct)).TryGetValue(locationCode, out var location))
-            return errors.Add("locationCode", $"Location '{locationCode}' does not exist.").ToProblem();
-        if (!location.Can(LocationCapability.Returns))
-            return errors.Add("locationCode", $"Location '{locationCode}' does not take returns.").ToProblem();
-        if (!user.MayActFor(locationCode)) return Problems.ForStoreOnly(user.BoundStore());
-
         var (idempotency, badKey) = Idempotency.From(http, user.CallerId(), nameof(CreateReturn), request);
-        if (badKey is not null) return badKey;
-        if (idempotency is not null && await ReplayAsync(idempotency, db, ct) is { } replay) return replay;
-
-        var order = await orders.FindAsync(request.OrderId!.Value, ct);
-        if (order is null) return Problems.NotFound("Order", request.OrderId.Value.ToString());
-        if (order.Status == "cancelled")
-            return Problems.Conflict("order_not_returnable", $"Order {order.Number} was cancelled; nothing of it can be returned.");
-        var orderLines = ReturnInput.Match(request, order, errors);
-        if (!errors.IsValid) return errors.ToProblem();
-
-        var now = clock.GetUtcNow().UtcDateTime;
-        var (policy, _) = await ReturnPolicies.LoadAsync(db, ct);
-        var variants = await catalog.FindVariantsAsync(orderLines.Select(l => l.Sku).Distinct().ToList(), ct);
-        var decisions = new List<PolicyDecision>();
-        for (var i = 0; i < orderLines.Count; i++)
-        {
-            var sku = orderLines[i].Sku;
-            var decision = ReturnRules.Decide(policy, new ReturnCandidate(sku, variants.GetValueOrDefault(sku)?.Category ?? "", request.Lines![i].Condition!.Value),
-                order.HandedOverAt ?? order.PlacedAt, now);
-            if (!decision.Accepted)
-                return Problems.Conflict(decision.RefusalCode!, decision.Detail!, new Dictionary<string, object?> { ["sku"] = sku, ["line"] = i });
-            decisions.Add(decision);
-        }
-
-        var @return = new Return
-        {
-            OrderId = order.OrderId, OrderNumber = order.Number, LocationCode = locationCode, Currency = order.Currency,
-            RefundTo = request.RefundTo ?? RefundDestination.OriginalTender, ReceivedAt = now, ReceivedBy = user.Actor(),
-        };
-        await session.BeginAsync(ct);
-        try
-        {
-            // Lines take their order lines' counters in a fixed order, so two returns of one order cannot deadlock.
-            foreach (var i in Enumerable.Range(0, orderLines.Count).OrderBy(i => orderLines[i].LineId))
-            {
-                var (line, input) = (orderLines[i], request.Lines![i]);
-                var total = await returned.TryAddAsync(order.OrderId, line.LineId, input.Quantity, line.Quantity, ct)
-                    ?? throw await ExceedsAsync(db, line, input.Quantity, ct);
-                @return.AddLine(line.LineId, line.Sku, input.Quantity, input.Condition!.Value, decisions[i].Disposition, input.Reason,
-                    Refunds.For(line.Paid, line.Quantity, total - input.Quantity, input.Quantity));
-            }
-            await stock.RecordAsync(@return.Lines.Select(l => new StockFact(locationCode, l.Sku, l.Quantity, "return", order.Number,
-                l.Disposition == Disposition.Unsellable ? StockBucket.Unsellable : StockBucket.OnHand)).ToList(), user.Actor(), now, ct);
-            if (request.Exchange is { } exchange)
-            {
-                var placed = await placement.PlaceWithinAsync(ExchangeOrder(exchange, order, location), user.Actor(), ct);
-                @return.SettleExchange(placed.Id, placed.Number, placed.Total);
-            }
-            db.Returns.Add(@return);
-            idempotency?.Remember(db.IdempotencyKeys, @return.Id, now);
-            db.Publish(new ReturnReceived(@return.Id, order.OrderId, order.Number, locationCode,
-                @return.Lines.Select(l => new ReturnLineSummary(l.Sku, l.Quantity, Lower(l.Condition), Lower(l.Disposition),
-                    new Omni.Common.Money(l.RefundMinor, @return.Currency).ToDto())).ToList(),
-                @return.Refund.ToDto(), Lower(@return.RefundTo), @return.ExchangeOrderId), now);
-            await ReturnRefund.PayAsync(@return, db, http.HttpContext.RequestServices.GetService<IPayments>(), now, ct);
-            await db.SaveChangesAsync(ct);
-            await session.CommitAsync(ct);
-        }
-        catch (DomainException e)
-        {
-            await session.RollbackAsync();
-            // A concurrent request with the same key may have taken the units this one was refused for.
-            if (idempotency is not null && await ReplayAsync(idempotency, db, ct) is { } concurrentReplay) return concurrentReplay;
-            if (e.Code == "validation_failed") return new Omni.Common.Validation.Validator().AddFrom(e, "exchange").ToProblem();
-            return Problems.Problem(e.Status, e.Code, e.Message, e.Extensions);
-        }
-        catch (DbUpdateException e) when (idempotency is not null && UniqueViolation.Is(e))
-        {
-            await session.RollbackAsync();
-            if (await ReplayAsync(idempotency, db, ct) is { } concurrentReplay) return concurrentReplay;
-            throw;
-        }
-        catch
-        {
-            await session.RollbackAsync();
-            throw;
-        }
-        return TypedResults.Created($"/api/v1/returns/{@return.Id}", @return.ToDetails());
-    }
-
-    private static Task<IResult?> ReplayAsync(Idempotency idempotency, ReturnsDbContext db, CancellationToken ct) =>
-        idempotency.ReplayAsync(db.IdempotencyKeys, async id =>
-            TypedResults.Created($"/api/v1/returns/{id}", (await db.Returns.AsNoTracking().FirstAsync(r => r.Id == id, ct)).ToDetails()), ct);
-
-    private static async Task<DomainException> ExceedsAsync(ReturnsDbContext db, OrderLineSnapshot line, int quantity, CancellationToken ct)
-    {
-        var already = await db.ReturnedQuantities.AsNoTracking().Where(q => q.OrderLineId == line.LineId).Select(q => q.Returned).FirstOrDefaultAsync(ct);
-        return new DomainException("quantity_exceeds_purchased",
-            $"{quantity} × {line.Sku} cannot be returned: {line.Quantity} were bought and {already} have come back already.",
-            extensions: new Dictionary<string, object?> { ["sku"] = line.Sku, ["orderLineId"] = line.LineId, ["bought"] = line.Quantity, ["returnable"] = line.Quantity - already });
-    }
-
-    /// <summary>The exchange is sold where it happens: a store's own sale at a store, else the returned order's channel.</summary>
-    private static NewOrder ExchangeOrder(ExchangeInput exchange, OrderSnapshot order, LocationSnapshot location) => new(
-        location.Type == LocationType.Store ? SalesChannel.Store : order.Channel, order.Customer, exchange.ShippingAddress,
-        exchange.Lines!.Select(l => new NewOrderLine(l?.Sku, l?.Quantity ?? 0, l?.Fulfillment?.Method, l?.Fulfillment?.LocationCode)).ToList());
-
-    private static string Lower<TEnum>(TEnum value) where TEnum : struct, Enum
-    {
-        var name = value.ToString();
-        return char.ToLowerInvariant(name[0]) + name[1..];
+        return badKey ?? await desk.ReceiveAsync(request, idempotency, user, expected: null, ct);
     }
 }

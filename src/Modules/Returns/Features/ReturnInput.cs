@@ -44,17 +44,17 @@ internal static class ReturnInput
         return errors;
     }
 
-    /// <summary>The order line each request line returns: by SKU, or by <c>orderLineId</c> when the SKU is on several lines.</summary>
-    public static List<OrderLineSnapshot> Match(CreateReturnRequest request, OrderSnapshot order, Validator errors)
+    /// <summary>The order line each input line names: by SKU, or by <c>orderLineId</c> when the SKU is on several lines.</summary>
+    public static List<OrderLineSnapshot> Match<T>(IReadOnlyList<T> lines, Func<T, (string Sku, Guid? OrderLineId)> key, OrderSnapshot order, Validator errors)
     {
         var matched = new List<OrderLineSnapshot>();
-        for (var i = 0; i < request.Lines!.Count; i++)
+        for (var i = 0; i < lines.Count; i++)
         {
-            var line = request.Lines[i];
-            var sku = line.Sku!.ToUpperInvariant();
-            var candidates = order.Lines.Where(l => l.Sku == sku && (line.OrderLineId is null || l.LineId == line.OrderLineId)).ToList();
+            var (sku, orderLineId) = key(lines[i]);
+            sku = sku.ToUpperInvariant();
+            var candidates = order.Lines.Where(l => l.Sku == sku && (orderLineId is null || l.LineId == orderLineId)).ToList();
             if (candidates.Count == 1) { matched.Add(candidates[0]); continue; }
-            if (line.OrderLineId is not null) errors.Add($"lines[{i}].orderLineId", $"is not a line of order {order.Number} with SKU '{sku}'.");
+            if (orderLineId is not null) errors.Add($"lines[{i}].orderLineId", $"is not a line of order {order.Number} with SKU '{sku}'.");
             else if (candidates.Count == 0) errors.Add($"lines[{i}].sku", $"SKU '{sku}' was not bought with order {order.Number}.");
             else errors.Add($"lines[{i}].orderLineId", $"is required: SKU '{sku}' is on several lines of order {order.Number}.");
         }

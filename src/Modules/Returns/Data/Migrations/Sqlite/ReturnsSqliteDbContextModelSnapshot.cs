@@ -273,6 +273,145 @@ namespace Omni.Returns.Data.Migrations.Sqlite
                     b.ToTable("returns_lines", (string)null);
                 });
 
+            modelBuilder.Entity("Omni.Returns.Domain.ReturnRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<string>("CustomerEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_email");
+
+                    b.Property<string>("CustomerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_name");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("LocationCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("location_code");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_id");
+
+                    b.Property<string>("OrderNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_number");
+
+                    b.Property<string>("RefundTo")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("refund_to");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requested_by");
+
+                    b.Property<Guid?>("ReturnId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("return_id");
+
+                    b.Property<string>("Status")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_returns_requests");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_returns_requests_code");
+
+                    b.HasIndex("OrderId")
+                        .HasDatabaseName("ix_returns_requests_order_id");
+
+                    b.HasIndex("LocationCode", "Status", "ExpiresAt")
+                        .HasDatabaseName("ix_returns_requests_location_code_status_expires_at");
+
+                    b.ToTable("returns_requests", (string)null);
+                });
+
+            modelBuilder.Entity("Omni.Returns.Domain.ReturnRequestLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("LineNumber")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("line_number");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("OrderLineId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_line_id");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quantity");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("request_id");
+
+                    b.Property<string>("Sku")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sku");
+
+                    b.HasKey("Id")
+                        .HasName("pk_returns_request_lines");
+
+                    b.HasIndex("RequestId")
+                        .HasDatabaseName("ix_returns_request_lines_request_id");
+
+                    b.ToTable("returns_request_lines", (string)null);
+                });
+
             modelBuilder.Entity("Omni.Returns.Domain.ReturnedQuantity", b =>
                 {
                     b.Property<Guid>("OrderLineId")
@@ -307,7 +446,22 @@ namespace Omni.Returns.Data.Migrations.Sqlite
                         .HasConstraintName("fk_returns_lines_returns_returns_return_id");
                 });
 
+            modelBuilder.Entity("Omni.Returns.Domain.ReturnRequestLine", b =>
+                {
+                    b.HasOne("Omni.Returns.Domain.ReturnRequest", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_returns_request_lines_returns_requests_request_id");
+                });
+
             modelBuilder.Entity("Omni.Returns.Domain.Return", b =>
+                {
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("Omni.Returns.Domain.ReturnRequest", b =>
                 {
                     b.Navigation("Lines");
                 });
