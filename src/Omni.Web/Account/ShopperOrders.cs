@@ -63,6 +63,7 @@ internal sealed class ShopperOrders(
         "received_at_store" => $"Arrived at {f.HandoverLocationCode ?? f.LocationCode}, being made ready",
         "ready_for_pickup" => $"Ready for pickup at {f.HandoverLocationCode ?? f.LocationCode}",
         "customer_arrived" => "You are here: it is on its way out to you",
+        "picked_up" when f.Method == "carryOut" => $"Bought in store {f.LocationCode}",
         "picked_up" => "Picked up",
         "delivered" => "Delivered",
         "expired" => "Not collected in time",

@@ -23,6 +23,12 @@ internal sealed class ShopperCart(
 {
     private const string Cookie = "omni.cart";
 
+    /// <summary>The token opens the cart: scripts never see it, and it never travels over plain HTTP.</summary>
+    private static readonly CookieOptions CookieOptions = new() { HttpOnly = true, Secure = true, SameSite = SameSiteMode.Lax, IsEssential = true };
+
+    private (Guid Id, string Token)? _device;
+    private bool _deviceKnown;
+
     private HttpContext Context => http.HttpContext!;
     private ClaimsPrincipal User => Context.User;
 
@@ -32,7 +38,7 @@ internal sealed class ShopperCart(
         var customer = await profile.CustomerIdAsync(ct);
         if (customer is { } id)
         {
-            if (await DeviceCartAsync(ct) is { } device) return await MergeAsync(device, id, ct);
+            if (await DeviceCartAsync(ct) is { } device && await MergeAsync(device, id, ct) is { } merged) return merged;
             return (await GetCustomerCart.Handle(id, db, view, ct)).Read<CartDetails>().Value;
         }
         return await DeviceCartAsync(ct);
@@ -82,13 +88,13 @@ internal sealed class ShopperCart(
             if (!prepared.Succeeded) return prepared;
         }
 
-        var placed = await Run(async () => await CheckoutCart.Handle(cartId, request, Request(idempotencyKey), User, db, access, view, prices, placement, clock, ct));
+        var placed = await Run(async () => await CheckoutCart.Handle(cartId, request, Request(idempotencyKey: idempotencyKey), User, db, access, view, prices, placement, clock, ct));
         if (placed.Succeeded) return placed;
         // A twin submit of the same form may have converted the cart first (this one then lost the race on the cart's
         // version): asking again with the same key answers that order.
         var now = (await GetCart.Handle(cartId, Request(), User, access, view, ct)).Read<CartDetails>().Value;
         return now?.Status == "converted" && cart.Status == "active"
-            ? await Run(async () => await CheckoutCart.Handle(cartId, request, Request(idempotencyKey), User, db, access, view, prices, placement, clock, ct))
+            ? await Run(async () => await CheckoutCart.Handle(cartId, request, Request(idempotencyKey: idempotencyKey), User, db, access, view, prices, placement, clock, ct))
             : placed;
     }
 
@@ -124,10 +130,8 @@ internal sealed class ShopperCart(
         if (await profile.CustomerIdAsync(ct) is { } customer)
             return (await AssignCart.Handle(created.Cart.Id, new AssignCartRequest(customer, null), Request(created.Token), User, db, session, access, view, clock, ct))
                 .Read<CartDetails>().Value!;
-        Context.Response.Cookies.Append(Cookie, $"{created.Cart.Id:N}.{created.Token}", new CookieOptions
-        {
-            HttpOnly = true, Secure = true, SameSite = SameSiteMode.Lax, MaxAge = TimeSpan.FromDays(30), IsEssential = true,
-        });
+        Context.Response.Cookies.Append(Cookie, $"{created.Cart.Id:N}.{created.Token}", new CookieOptions(CookieOptions) { MaxAge = TimeSpan.FromDays(30) });
+        (_device, _deviceKnown) = ((created.Cart.Id, created.Token), true);
         return created.Cart;
     }
 
@@ -140,7 +144,8 @@ internal sealed class ShopperCart(
     {
         var merged = await Run(async () => await AssignCart.Handle(device.Id, new AssignCartRequest(customer, null), Request(), User, db, session, access, view, clock, ct));
         // The device's cart is the customer's now (or merged into it): from here on the profile reaches it from anywhere.
-        Context.Response.Cookies.Delete(Cookie);
+        Context.Response.Cookies.Delete(Cookie, CookieOptions);
+        (_device, _deviceKnown) = (null, true);
         return merged.Value;
     }
 
@@ -154,9 +159,14 @@ internal sealed class ShopperCart(
         return request;
     }
 
-    private (Guid Id, string Token)? Read() =>
-        Context.Request.Cookies[Cookie] is { Length: <= 200 } value && value.Split('.') is [var id, var token] && Guid.TryParse(id, out var cartId)
+    /// <summary>This device's cart: the cookie the browser sent, or the cart this request started (its cookie is on the way back).</summary>
+    private (Guid Id, string Token)? Read()
+    {
+        if (_deviceKnown) return _device;
+        _deviceKnown = true;
+        return _device = Context.Request.Cookies[Cookie] is { Length: <= 200 } value && value.Split('.') is [var id, var token] && Guid.TryParse(id, out var cartId)
             ? (cartId, token) : null;
+    }
 
     /// <summary>A handler's answer; a business rule's refusal (which the API turns into a 409) reads as a refusal too.</summary>
     private async Task<HandlerResult<CartDetails>> Run(Func<Task<IResult>> call)
