@@ -183,6 +183,12 @@ public abstract partial class ShopperTests(BrowserOmni web)
         await page.Locator("[data-test=place-order]").ClickAsync();
         await page.WaitForURLAsync("**/checkout/done/**");
         Assert.Equal(1, (await ApiSeed.Position(_admin, store, sku)).GetProperty("reserved").GetInt32());
+        Assert.True(await page.Locator("[data-test=order-number]").IsVisibleAsync(), "the anonymous shopper sees their confirmation");
+
+        // The confirmation opens for whoever holds the cart it was made from, not for anyone with its address.
+        var stranger = await (await _web.NewContextAsync()).NewPageAsync();
+        await stranger.GotoAsync(page.Url);
+        Assert.Equal(0, await stranger.Locator("[data-test=order]").CountAsync());
     }
 
     [Fact]

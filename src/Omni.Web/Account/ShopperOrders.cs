@@ -34,19 +34,20 @@ internal sealed class ShopperOrders(
     }
 
     /// <summary>
-    /// The order when it is the shopper's: placed with one of their profile's e-mails, in their order history, or just
-    /// checked out on this device (an anonymous shopper's confirmation page). Anyone else's order reads as not found.
+    /// The order when it is the shopper's: placed with one of their profile's e-mails, in their order history, or made
+    /// from <paramref name="cartId"/>, a cart they may reach (the confirmation page, for an anonymous shopper too).
+    /// Anyone else's order reads as not found.
     /// </summary>
-    public async Task<ShopperOrder?> FindAsync(Guid orderId, CancellationToken ct = default)
+    public async Task<ShopperOrder?> FindAsync(Guid orderId, Guid? cartId = null, CancellationToken ct = default)
     {
         if ((await GetOrder.Handle(orderId, orders, ct)).Read<OrderDetails>().Value is not { } order) return null;
-        if (!await OwnsAsync(order, ct)) return null;
+        if (!(cartId is { } from && await cart.CheckedOutAsync(from, order.Id, ct)) && !await OwnsAsync(order, ct)) return null;
         return new ShopperOrder(order, await FulfillmentsAsync(order.Id, ct));
     }
 
     private async Task<bool> OwnsAsync(OrderDetails order, CancellationToken ct)
     {
-        if (await profile.CustomerIdAsync(ct) is not { } id) return await cart.CheckedOutAsync(order.Id, ct);
+        if (await profile.CustomerIdAsync(ct) is not { } id) return false;
         if (await directory.FindAsync(id, ct) is { } snapshot && order.Customer.Email is { } email
             && snapshot.Emails.Contains(email.Trim().ToLowerInvariant(), StringComparer.Ordinal)) return true;
         return (await OverviewAsync(ct))?.Orders.Any(o => o.OrderId == order.Id) == true;

@@ -98,9 +98,12 @@ internal sealed class ShopperCart(
             : placed;
     }
 
-    /// <summary>True when this device checked out <paramref name="orderId"/> (its cart cookie names the converted cart).</summary>
-    public async Task<bool> CheckedOutAsync(Guid orderId, CancellationToken ct = default) =>
-        Read() is { } saved && (await GetCart.Handle(saved.Id, Request(), User, access, view, ct)).Read<CartDetails>().Value?.OrderId == orderId;
+    /// <summary>True when <paramref name="cartId"/> is a cart this shopper may reach and it became <paramref name="orderId"/>.</summary>
+    public async Task<bool> CheckedOutAsync(Guid cartId, Guid orderId, CancellationToken ct = default)
+    {
+        await profile.CustomerIdAsync(ct);
+        return (await GetCart.Handle(cartId, Request(), User, access, view, ct)).Read<CartDetails>().Value?.OrderId == orderId;
+    }
 
     private async Task<HandlerResult<CartDetails>> PrepareAsync(CartDetails cart, CheckoutChoice choice, CancellationToken ct)
     {
