@@ -267,6 +267,36 @@ public abstract partial class ShopperTests(BrowserOmni web)
     }
 
     [Fact]
+    public async Task The_wallet_lists_the_shoppers_coupons_and_puts_one_in_the_cart()
+    {
+        var email = await _web.PersonAsync(Roles.Customer);
+        var sku = await ApiSeed.Product(_admin, 10.00m);
+        var warehouse = await ApiSeed.Location(_admin, "WH", type: "warehouse");
+        await ApiSeed.Stock(_admin, warehouse, sku, 5);
+        var promotion = (await (await _admin.PostJson("/api/v1/pricing/promotions", new
+        {
+            code = OmniFactory.Unique("CPN"), name = "Welcome back", kind = "percentOff", target = new { type = "cart" }, percent = 15, couponOnly = true,
+        })).Json(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var coupon = await (await _admin.PostJson("/api/v1/pricing/coupons", new
+        {
+            name = "Personal", promotionId = promotion, kind = "unique", recipients = new[] { new { email } },
+        })).Json(HttpStatusCode.Created);
+        var code = coupon.GetProperty("codes")[0].GetProperty("code").GetString()!;
+
+        var page = await _web.SignInAsync(email, PhoneWidth, PhoneHeight);
+        await page.GotoAsync("/account/wallet");
+        await AssertNoSidewaysScrollAsync(page);
+        var row = page.Locator($"[data-test=wallet-coupon][data-code='{code}']");
+        Assert.Contains("Welcome back", await row.InnerTextAsync());
+
+        await AddToCartAsync(page, sku, 1);
+        await page.GotoAsync("/account/wallet");
+        await row.Locator("[data-test=use-coupon]").ClickAsync();
+        await page.WaitForURLAsync("**/cart");
+        Assert.Equal([code], await page.Locator("[data-test=coupon]").AllInnerTextsAsync());
+    }
+
+    [Fact]
     public async Task Account_pages_need_a_signed_in_shopper()
     {
         var page = await (await _web.NewContextAsync()).NewPageAsync();
