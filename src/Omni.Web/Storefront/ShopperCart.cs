@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Omni.Carts.Data;
 using Omni.Carts.Features;
 using Omni.Common.Data;
-using Omni.Common.Errors;
 using Omni.Contracts;
 using Omni.Contracts.Catalog;
 using Omni.Contracts.Locations;
@@ -175,16 +174,10 @@ internal sealed class ShopperCart(
     private async Task<HandlerResult<CartDetails>> Run(Func<Task<IResult>> call)
     {
         await profile.CustomerIdAsync();
-        try
-        {
-            return (await call()).Read<CartDetails>();
-        }
-        catch (DomainException e)
-        {
-            // The refused change rolled back; forget what the context tracked of it so the next read sees the database.
-            db.ChangeTracker.Clear();
-            return Refused(e.Message);
-        }
+        var result = await HandlerResults.Attempt<CartDetails>(call);
+        // A refused change rolled back; forget what the context tracked of it so the next read sees the database.
+        if (!result.Succeeded) db.ChangeTracker.Clear();
+        return result;
     }
 
     private static HandlerResult<CartDetails> Refused(string message) => new(null, new Dictionary<string, string[]> { [""] = [message] });
