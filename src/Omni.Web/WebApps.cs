@@ -18,6 +18,9 @@ public static class WebApps
         services.AddHttpContextAccessor();
         services.AddScoped<ShopperStore>();
         services.AddScoped<Storefront.ProductListing>();
+        services.AddScoped<Account.ShopperProfile>();
+        services.AddScoped<Storefront.ShopperCart>();
+        services.AddScoped<Account.ShopperOrders>();
         services.AddAuthorization(o =>
         {
             // Pages read only the sign-in cookie: an API key opens the API, never a person's app.
@@ -26,6 +29,7 @@ public static class WebApps
             o.AddPolicy(WebPolicies.Admin, People().RequireRole(Roles.Admin).Build());
             string[] staff = [Roles.Associate, Roles.StoreManager, Roles.OmnichannelManager, Roles.Admin];
             o.AddPolicy(WebPolicies.Staff, People().RequireRole(staff).Build());
+            o.AddPolicy(WebPolicies.Shopper, People().Build());
             o.AddPolicy(WebPolicies.StoreStaff, People().RequireRole(staff).AddRequirements(new StoreAccess.Requirement()).Build());
         });
         return services;
@@ -35,6 +39,7 @@ public static class WebApps
     {
         app.MapStaticAssets();
         app.MapRazorComponents<App>();
+        Account.ExportDownload.Map(app);
         app.MapPost("/signout", SignOutAsync).WithMetadata(new RequireAntiforgeryTokenAttribute()).ExcludeFromDescription();
         return app;
     }
@@ -55,6 +60,8 @@ public static class WebPolicies
     public const string Admin = "web:admin";
     /// <summary>Anyone who works for the retailer.</summary>
     public const string Staff = "web:staff";
+    /// <summary>A shopper's own account pages: anyone signed in, each seeing only their own profile.</summary>
+    public const string Shopper = "web:shopper";
     /// <summary>The associate app of the store in the route: that store's staff, and managers of the whole network.</summary>
     public const string StoreStaff = "web:store-staff";
 }

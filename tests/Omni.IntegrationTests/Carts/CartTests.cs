@@ -334,7 +334,7 @@ public abstract class CartTests(OmniFactory omni)
         var dollars = await ApiSeed.Product(_api, 5m, "USD");
         var (device, id) = await CartClient.NewCart(_api);
 
-        var lines = await (await device.Send(HttpMethod.Post, $"/api/v1/carts/{id}/lines", new { sku = "", quantity = 0, fulfillment = "curbside" }))
+        var lines = await (await device.Send(HttpMethod.Post, $"/api/v1/carts/{id}/lines", new { sku = "", quantity = 0, fulfillment = "shipToStore" }))
             .Problem(HttpStatusCode.BadRequest, "validation_failed");
         foreach (var field in new[] { "sku", "quantity", "fulfillment" }) Assert.True(lines.GetProperty("errors").TryGetProperty(field, out _), field);
         await (await device.Send(HttpMethod.Post, $"/api/v1/carts/{id}/lines", new { sku = "NO-SUCH-SKU", quantity = 1 })).Problem(HttpStatusCode.BadRequest, "validation_failed");

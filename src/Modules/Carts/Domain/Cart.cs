@@ -217,7 +217,7 @@ internal sealed class CartLine
     /// <summary>Copied from the catalog when first added; prices are never copied, they are quoted live.</summary>
     public required string Name { get; init; }
     public int Quantity { get; set; }
-    /// <summary>Ship, or pickup / carry-out at the cart's preferred store.</summary>
+    /// <summary>Ship, or pickup / curbside / carry-out at the cart's preferred store.</summary>
     public FulfillmentMethod Method { get; set; }
     public DateTime AddedAt { get; init; }
 }

@@ -17,7 +17,7 @@ public sealed record CartDetails(
 
 /// <summary>
 /// A line priced now (unit price, promotions), with the units that could ship (network) and the units at the
-/// preferred store, and the delivery options open to the whole quantity now: ship, and pickup today at the preferred store.
+/// preferred store, and the delivery options open to the whole quantity now: ship, and pickup or curbside today at the preferred store.
 /// </summary>
 public sealed record CartLineDetails(
     string Sku, string Name, int Quantity, FulfillmentMethod Fulfillment, MoneyDto UnitPrice, MoneyDto Subtotal, MoneyDto Discount, MoneyDto Total,
@@ -60,7 +60,11 @@ internal sealed class CartView(IPriceQuotes prices, IStockLevels stock, IStockRe
             int? atStore = store is null ? null : levels.FirstOrDefault(l => l.Sku == line.Sku && l.LocationCode == store.Code)?.Available ?? 0;
             var options = new List<DeliveryOption>();
             if (ship >= line.Quantity) options.Add(new DeliveryOption(FulfillmentMethod.Ship, null));
-            if (store is not null && store.Can(LocationCapability.Pickup) && atStore >= line.Quantity) options.Add(new DeliveryOption(FulfillmentMethod.Pickup, store.Code));
+            if (store is not null && atStore >= line.Quantity)
+            {
+                if (store.Can(LocationCapability.Pickup)) options.Add(new DeliveryOption(FulfillmentMethod.Pickup, store.Code));
+                if (store.Can(LocationCapability.Curbside)) options.Add(new DeliveryOption(FulfillmentMethod.Curbside, store.Code));
+            }
             return new CartLineDetails(line.Sku, line.Name, line.Quantity, line.Method, priced.UnitPrice.ToDto(), priced.Subtotal.ToDto(),
                 priced.Discount.ToDto(), priced.Total.ToDto(), [.. priced.Promotions.Select(p => new CartPromotionDetails(p.Code, p.Name, p.Amount.ToDto()))],
                 new CartLineAvailability(ship, atStore), options);

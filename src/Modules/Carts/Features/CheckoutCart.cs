@@ -18,7 +18,8 @@ namespace Omni.Carts.Features;
 /// <param name="Channel">The order's channel; by default the cart's (<c>store</c> once a store opened its handoff).</param>
 /// <param name="Customer">The buyer's contact details for the order.</param>
 /// <param name="ExpectedTotal">The total the shopper agreed to; when today's price differs, the checkout stops with 409 <c>price_changed</c>.</param>
-public sealed record CheckoutCartRequest(SalesChannel? Channel, CustomerInput? Customer, MoneyDto? ExpectedTotal);
+/// <param name="Payment">How the order is paid, authorized as for <c>POST /orders</c> (a decline is 402 <c>payment_declined</c> and places nothing).</param>
+public sealed record CheckoutCartRequest(SalesChannel? Channel, CustomerInput? Customer, MoneyDto? ExpectedTotal, PaymentInput? Payment = null);
 
 /// <summary>
 /// Turns the cart into an order through <see cref="IOrderPlacement"/> — the code path of <c>POST /orders</c>, so the
@@ -62,7 +63,7 @@ internal static class CheckoutCart
         var order = new PlaceOrderRequest(request.Channel ?? cart.Channel, request.Customer,
             cart.ShippingDestination is { } d ? new AddressInput(d.Line1, d.Line2, d.City, d.PostalCode, d.Country, d.Latitude, d.Longitude) : null,
             [.. cart.Lines.OrderBy(l => l.AddedAt).Select(l => new OrderLineInput(l.Sku, l.Quantity,
-                new FulfillmentInput(l.Method, l.Method == FulfillmentMethod.Ship ? null : cart.PreferredStore)))]);
+                new FulfillmentInput(l.Method, l.Method == FulfillmentMethod.Ship ? null : cart.PreferredStore)))], request.Payment);
         var placed = await placement.PlaceAsync(order, new OrderPlacementOptions(user.Actor(), key, cart.HoldExpiresAt is null ? null : cart.Id,
             async (placed, ct) =>
             {
