@@ -3,7 +3,7 @@
 #   eng/bench.sh [sqlite|postgres] [extra Omni.Bench options, e.g. --duration 10 --clients 16]
 # Starts the server in Release on an empty database (SQLite in a temp directory, or a fresh database on
 # the eng/postgres.sh server), seeds the demo network, waits for /health/ready, runs the orders,
-# availability, hotsku and interactions scenarios (or those in OMNI_BENCH_SCENARIOS), then stops the server.
+# availability, hotsku, interactions and product-page scenarios (or those in OMNI_BENCH_SCENARIOS), then stops the server.
 # Exits non-zero if any scenario failed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -78,7 +78,7 @@ omni_log "server ready after ${i}s"
 
 bench=(bench/Omni.Bench/bin/Release/net10.0/Omni.Bench)
 failed=0
-for scenario in ${OMNI_BENCH_SCENARIOS:-orders availability hotsku interactions}; do
+for scenario in ${OMNI_BENCH_SCENARIOS:-orders availability hotsku interactions product-page}; do
     "${bench[@]}" "$scenario" --url "$url" --label "$label" --out "$out" "$@" || { failed=1; omni_log "$scenario failed"; }
 done
 ((failed == 0)) || omni_log "some scenarios failed; see $server_log"

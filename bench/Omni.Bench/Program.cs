@@ -83,11 +83,15 @@ var interactions = new Command("interactions", "Interaction ingestion: batches o
 };
 interactions.SetAction((parse, ct) => BenchCommand.RunAsync(() => InteractionsScenario.RunAsync(Settings(parse), parse.GetValue(batch), ct)));
 
+var productPage = new Command("product-page", "Storefront product pages (GET /p/{code}) as browsers ask for them, half with a my-store cookie");
+productPage.SetAction((parse, ct) => BenchCommand.RunAsync(() => ProductPageScenario.RunAsync(Settings(parse), ct)));
+
 root.Subcommands.Add(orders);
 root.Subcommands.Add(sourcing);
 root.Subcommands.Add(availability);
 root.Subcommands.Add(hotSku);
 root.Subcommands.Add(quote);
 root.Subcommands.Add(interactions);
+root.Subcommands.Add(productPage);
 
 return await root.Parse(args).InvokeAsync();
