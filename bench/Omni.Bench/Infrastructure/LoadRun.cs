@@ -23,7 +23,7 @@ internal static class LoadRun
         var cpuAtStart = Task.Run(async () =>
         {
             await Task.Delay(settings.Warmup, ct);
-            return CpuSample.Take();
+            return CpuSample.Take(settings.ServerPid);
         }, ct);
 
         async Task Client()
@@ -67,7 +67,7 @@ internal static class LoadRun
                 task.Value = total;
             });
 
-        var cpu = new CpuUse(await cpuAtStart, CpuSample.Take());
+        var cpu = new CpuUse(await cpuAtStart, CpuSample.Take(settings.ServerPid));
         var window = Stopwatch.GetElapsedTime(measureFrom, Math.Max(Interlocked.Read(ref lastAnswer), measureUntil));
         return new LoadResult(measured, window, cpu);
     }

@@ -47,8 +47,10 @@ internal sealed class Report(string scenario, BenchSettings settings, bool inPro
     public Report AddCpu(CpuUse cpu, long operations)
     {
         if (operations == 0) return this;
+        if (cpu.Server is { } server) Add("CPU per request: server process", $"{server.TotalMilliseconds / operations:N2} ms");
         Add("CPU per request: load generator", $"{cpu.LoadGenerator.TotalMilliseconds / operations:N2} ms");
-        Add("CPU per request: rest of the machine (server, database, anything else running)", $"{cpu.RestOfMachine.TotalMilliseconds / operations:N2} ms");
+        Add(cpu.Server is null ? "CPU per request: rest of the machine (server, database, anything else running)" : "CPU per request: rest of the machine (database, anything else running)",
+            $"{cpu.RestOfMachine.TotalMilliseconds / operations:N2} ms");
         Add("machine busy while measured", $"{cpu.MachineBusyShare:P0} of {Environment.ProcessorCount} cores");
         return Add("load average (1 min) at start / end", $"{cpu.From.LoadAverage} / {cpu.To.LoadAverage}");
     }
