@@ -216,30 +216,18 @@ public abstract class WebAppsTests(BrowserOmni web)
         foreach (var (name, width, height) in Viewports)
         {
             var shopper = await (await _web.NewContextAsync(width, height)).NewPageAsync();
-            await AssertFitsAsync(shopper, "/", $"storefront-home-{name}");
-            await AssertFitsAsync(shopper, $"/p/{product}", $"storefront-product-{name}");
-            await AssertFitsAsync(shopper, "/stores", $"storefront-stores-{name}");
+            await PageFit.AssertFitsAsync(shopper, "/", $"storefront-home-{name}");
+            await PageFit.AssertFitsAsync(shopper, $"/p/{product}", $"storefront-product-{name}");
+            await PageFit.AssertFitsAsync(shopper, "/stores", $"storefront-stores-{name}");
 
             var console = await _web.SignInAsync(manager, width, height);
-            await AssertFitsAsync(console, "/manager", $"manager-dashboard-{name}");
-            Assert.Equal(2, await console.Locator("canvas[data-drawn]").CountAsync());
-            await AssertFitsAsync(console, "/manager/prices", $"manager-prices-{name}");
+            await PageFit.AssertFitsAsync(console, "/manager", $"manager-dashboard-{name}");
+            Assert.Equal(3, await console.Locator("canvas[data-drawn]").CountAsync());
+            await PageFit.AssertFitsAsync(console, "/manager/prices", $"manager-prices-{name}");
 
             var app = await _web.SignInAsync(associate, width, height);
-            await AssertFitsAsync(app, $"/associate/{store}?q={sku}", $"associate-lookup-{name}");
+            await PageFit.AssertFitsAsync(app, $"/associate/{store}?q={sku}", $"associate-lookup-{name}");
         }
-    }
-
-    /// <summary>No sideways scrolling of the page itself (wide tables scroll inside their own box); screenshots on request.</summary>
-    private static async Task AssertFitsAsync(IPage page, string path, string screenshot)
-    {
-        var response = await page.GotoAsync(path);
-        Assert.Equal((int)HttpStatusCode.OK, response!.Status);
-        await page.WaitForLoadStateAsync(LoadState.Load);
-        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
-        Assert.True(overflow <= 0, $"{path} is {overflow}px wider than the {page.ViewportSize!.Width}px viewport");
-        if (Environment.GetEnvironmentVariable("OMNI_SCREENSHOTS") is { Length: > 0 } directory)
-            await page.ScreenshotAsync(new() { Path = Path.Combine(directory, $"{screenshot}.png"), FullPage = true });
     }
 }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Omni.Common.Data;
 using Omni.Common.Events.Subscriptions;
+using Omni.Contracts.Audit;
 using Omni.Contracts.Customers;
 using Omni.Contracts.Identity;
 using Omni.Contracts.PersonalData;
@@ -35,6 +36,7 @@ public static class CustomersModule
         services.AddEventSubscriber<WhenOrderPlaced>("customers.order-placed");
         services.AddScoped<InteractionWriter>();
         services.AddScoped<IPersonalDataContributor, CustomerPersonalData>();
+        services.AddScoped<IAuditSource, CustomerAudit>();
         services.AddSingleton<InteractionRetention>();
         services.AddHostedService(sp => sp.GetRequiredService<InteractionRetention>());
         return services;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Omni.Common.Data;
+using Omni.Contracts.Audit;
 using Omni.Identity.Authentication;
 using Omni.Identity.Data;
 using Omni.Identity.Data.Migrations.Postgres;
@@ -25,6 +26,7 @@ public static class IdentityModule
         services.AddApiKeyRateLimiting();
         services.AddHostedService<BootstrapAdminKey>();
         services.AddUserSignIn();
+        services.AddScoped<IAuditSource, IdentityAudit>();
         return services;
     }
 

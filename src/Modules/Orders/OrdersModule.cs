@@ -1,4 +1,5 @@
 using Omni.Common.Data;
+using Omni.Contracts.Audit;
 using Omni.Contracts.Orders;
 using Omni.Contracts.PersonalData;
 using Omni.Contracts.Identity;
@@ -32,6 +33,7 @@ public static class OrdersModule
         services.AddHostedService<ExpirePickups>();
         services.AddEventSubscriber<WhenInventoryOversold>(WhenInventoryOversold.Name);
         services.AddScoped<IOrderLookup, OrderLookup>();
+        services.AddScoped<IAuditSource, SourcingAudit>();
         return services;
     }
 
@@ -57,6 +59,7 @@ public static class OrdersModule
         GetPromise.Map(api);
 
         var fulfillments = api.MapGroup("/fulfillments").WithTags("Fulfillment");
+        GetFulfillmentBacklog.Map(fulfillments);
         GetFulfillment.Map(fulfillments);
         GetPickupCodeImage.Map(fulfillments);
         PickFulfillment.Map(fulfillments);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Omni.Common.Data;
+using Omni.Contracts.Audit;
 using Omni.Contracts.Identity;
 using Omni.Contracts.Pricing;
 using Omni.Pricing.Coupons;
@@ -23,6 +24,7 @@ public static class PricingModule
         services.AddScoped<CouponLedger>();
         services.AddScoped<IPricing, OrderPricing>();
         services.AddScoped<IShelfPrices, ShelfPrices>();
+        services.AddScoped<IAuditSource, PricingAudit>();
         return services;
     }
 
@@ -45,6 +47,7 @@ public static class PricingModule
         CreatePriceException.Map(exceptions).RequireAuthorization(write);
         GetConsistencyReport.Map(pricing);
         CreateCoupon.Map(coupons).RequireAuthorization(write);
+        ListCoupons.Map(coupons);
         ListRedemptions.MapOverLimit(coupons);
         GetCoupon.Map(coupons);
         ListCouponCodes.Map(coupons);

@@ -10,6 +10,7 @@ internal abstract class IdentityDbContext(DbContextOptions options) : ModuleDbCo
 {
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<OmniUser> Users => Set<OmniUser>();
+    public DbSet<IdentityAuditEntry> Audit => Set<IdentityAuditEntry>();
 
     protected override void ConfigureModel(ModelBuilder model)
     {
@@ -23,6 +24,16 @@ internal abstract class IdentityDbContext(DbContextOptions options) : ModuleDbCo
             e.Property(x => x.StoreCode).HasMaxLength(64);
             e.HasIndex(x => x.Hash).IsUnique();
             e.Ignore(x => x.IsActive);
+        });
+        model.Entity<IdentityAuditEntry>(e =>
+        {
+            e.ToTable("identity_audit");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Actor).HasMaxLength(256);
+            e.Property(x => x.Kind).HasMaxLength(40);
+            e.Property(x => x.Subject).HasMaxLength(256);
+            e.Property(x => x.Detail).HasMaxLength(1000);
+            e.HasIndex(x => x.At);
         });
         ConfigureUsers(model);
     }

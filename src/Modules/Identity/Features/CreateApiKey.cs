@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Omni.Common.Validation;
 using Omni.Contracts.Identity;
@@ -20,7 +21,7 @@ internal static class CreateApiKey
         keys.MapPost("/", Handle).WithName(nameof(CreateApiKey)).RequireAuthorization(Scopes.Policy(Scopes.Admin));
 
     internal static async Task<Results<Created<CreatedApiKey>, ValidationProblem>> Handle(
-        CreateApiKeyRequest request, IdentityDbContext db, ApiKeyCache cache, ILocationDirectory locations, TimeProvider clock, CancellationToken ct)
+        CreateApiKeyRequest request, ClaimsPrincipal user, IdentityDbContext db, ApiKeyCache cache, ILocationDirectory locations, TimeProvider clock, CancellationToken ct)
     {
         var validator = new Validator();
         validator.Required("name", request.Name, 100);
@@ -48,6 +49,11 @@ internal static class CreateApiKey
             CreatedAt = ApiKey.Now(clock),
         };
         db.ApiKeys.Add(key);
+        db.Audit.Add(new IdentityAuditEntry
+        {
+            At = key.CreatedAt, Actor = user.Actor(), Kind = IdentityAuditKinds.ApiKeyCreated, Subject = key.Name,
+            Detail = $"key {key.Prefix}… with scopes {string.Join(", ", key.Scopes)}{(key.StoreCode is { } store ? $" for store {store}" : "")}",
+        });
         await db.SaveChangesAsync(ct);
         cache.Forget(key.Hash);
 

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Omni.Common.Errors;
@@ -14,7 +15,7 @@ internal static class RevokeApiKey
         keys.MapPost("/{id:guid}/revoke", Handle).WithName(nameof(RevokeApiKey)).RequireAuthorization(Scopes.Policy(Scopes.Admin));
 
     internal static async Task<Results<Ok<ApiKeyDetails>, ProblemHttpResult>> Handle(
-        Guid id, IdentityDbContext db, ApiKeyCache cache, TimeProvider clock, CancellationToken ct)
+        Guid id, ClaimsPrincipal user, IdentityDbContext db, ApiKeyCache cache, TimeProvider clock, CancellationToken ct)
     {
         var key = await db.ApiKeys.FirstOrDefaultAsync(k => k.Id == id, ct);
         if (key is null) return Problems.NotFound("API key", id.ToString());
@@ -28,8 +29,15 @@ internal static class RevokeApiKey
                 return Problems.Conflict("last_admin_key", "This is the last active admin key; create another admin key before revoking it.");
         }
 
-        key.Revoke(ApiKey.Now(clock));
-        await db.SaveChangesAsync(ct);
+        if (key.IsActive)
+        {
+            key.Revoke(ApiKey.Now(clock));
+            db.Audit.Add(new IdentityAuditEntry
+            {
+                At = key.RevokedAt!.Value, Actor = user.Actor(), Kind = IdentityAuditKinds.ApiKeyRevoked, Subject = key.Name, Detail = $"key {key.Prefix}… revoked",
+            });
+            await db.SaveChangesAsync(ct);
+        }
         cache.Forget(key.Hash);
         return TypedResults.Ok(key.ToDetails());
     }

@@ -36,6 +36,7 @@ internal static class UserSignIn
             .AddClaimsPrincipalFactory<OmniUserClaims>()
             .AddSignInManager();
         services.AddScoped<UserAccounts>();
+        services.AddScoped<UserAdministration>();
 
         services.AddAuthentication(o => o.DefaultScheme = KeyOrCookieScheme)
             .AddPolicyScheme(KeyOrCookieScheme, "API key or sign-in cookie", o => o.ForwardDefaultSelector = http =>

@@ -14,6 +14,6 @@ internal static class ListSourcingRuleVersions
     {
         var versions = await db.SourcingRuleSets.AsNoTracking().OrderByDescending(r => r.Version)
             .Select(r => new SourcingRuleVersion(r.Version, r.CreatedAt, r.CreatedBy)).ToListAsync(ct);
-        return TypedResults.Ok(new { items = versions, next = (string?)null });
+        return TypedResults.Ok(new SourcingRuleVersionPage(versions, null));
     }
 }

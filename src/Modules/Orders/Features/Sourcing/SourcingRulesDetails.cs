@@ -12,3 +12,5 @@ internal sealed record SourcingRulesDetails(int Version, DateTime? CreatedAt, st
 }
 
 internal sealed record SourcingRuleVersion(int Version, DateTime CreatedAt, string CreatedBy);
+
+internal sealed record SourcingRuleVersionPage(IReadOnlyList<SourcingRuleVersion> Items, string? Next);

@@ -208,6 +208,50 @@ namespace Omni.Identity.Data.Migrations.Postgres
                     b.ToTable("identity_api_keys", (string)null);
                 });
 
+            modelBuilder.Entity("Omni.Identity.Domain.IdentityAuditEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("actor");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("detail");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("subject");
+
+                    b.HasKey("Id")
+                        .HasName("pk_identity_audit");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_identity_audit_at");
+
+                    b.ToTable("identity_audit", (string)null);
+                });
+
             modelBuilder.Entity("Omni.Identity.Users.OmniUser", b =>
                 {
                     b.Property<Guid>("Id")

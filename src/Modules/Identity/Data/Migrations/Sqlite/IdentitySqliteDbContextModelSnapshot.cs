@@ -201,6 +201,50 @@ namespace Omni.Identity.Data.Migrations.Sqlite
                     b.ToTable("identity_api_keys", (string)null);
                 });
 
+            modelBuilder.Entity("Omni.Identity.Domain.IdentityAuditEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("detail");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.HasKey("Id")
+                        .HasName("pk_identity_audit");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_identity_audit_at");
+
+                    b.ToTable("identity_audit", (string)null);
+                });
+
             modelBuilder.Entity("Omni.Identity.Users.OmniUser", b =>
                 {
                     b.Property<Guid>("Id")
