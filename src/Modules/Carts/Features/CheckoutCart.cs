@@ -62,7 +62,8 @@ internal static class CheckoutCart
         var order = new PlaceOrderRequest(request.Channel ?? cart.Channel, request.Customer,
             cart.ShippingDestination is { } d ? new AddressInput(d.Line1, d.Line2, d.City, d.PostalCode, d.Country, d.Latitude, d.Longitude) : null,
             [.. cart.Lines.OrderBy(l => l.AddedAt).Select(l => new OrderLineInput(l.Sku, l.Quantity,
-                new FulfillmentInput(l.Method, l.Method == FulfillmentMethod.Ship ? null : cart.PreferredStore)))]);
+                new FulfillmentInput(l.Method, l.Method == FulfillmentMethod.Ship ? null : cart.PreferredStore)))],
+            CustomerId: cart.CustomerId);
         var placed = await placement.PlaceAsync(order, new OrderPlacementOptions(user.Actor(), key, cart.HoldExpiresAt is null ? null : cart.Id,
             async (placed, ct) =>
             {

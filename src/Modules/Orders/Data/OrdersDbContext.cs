@@ -32,6 +32,7 @@ internal abstract class OrdersDbContext(DbContextOptions options) : ModuleDbCont
             e.HasIndex(x => x.SequenceNumber).IsUnique();
             e.HasIndex(x => x.Number).IsUnique();
             e.HasIndex(x => x.CustomerEmail);
+            e.HasIndex(x => x.CustomerId);
             e.HasIndex(x => x.PlacedAt);
             e.Property(x => x.Number).HasMaxLength(20);
             e.Property(x => x.Channel).HasConversion<string>().HasMaxLength(16);

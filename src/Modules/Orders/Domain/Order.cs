@@ -36,6 +36,8 @@ internal sealed class Order
     public string? CustomerEmail { get; init; }
     public string? CustomerName { get; init; }
     public string? CustomerPhone { get; init; }
+    /// <summary>The customer profile the order belongs to (Customers module), resolved at placement; null when anonymous.</summary>
+    public Guid? CustomerId { get; private set; }
     public Address? ShippingAddress { get; init; }
     public required string Currency { get; init; }
     public long TotalMinor { get; private set; }
@@ -81,6 +83,8 @@ internal sealed class Order
         TaxIncluded = priced.Lines.All(l => l.TaxIncluded);
         Coupons = [.. priced.Coupons];
     }
+
+    public void BelongsTo(Guid? customerId) => CustomerId = customerId;
 
     public void AssignNumber(long sequence)
     {

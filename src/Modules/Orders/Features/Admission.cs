@@ -1,5 +1,6 @@
 using Omni.Common.Errors;
 using Omni.Contracts.Catalog;
+using Omni.Contracts.Customers;
 using Omni.Contracts.Inventory;
 using Omni.Contracts.Locations;
 using Omni.Contracts.Orders;
@@ -22,12 +23,15 @@ internal sealed record Admitted(IReadOnlyList<string> ShortSkus, IResult? Refusa
 /// afresh, so the held units stay the order's. A short reservation or a refusal leaves things for the caller to roll back.
 /// </summary>
 internal sealed class Admission(OrdersDbContext db, IStockReservations reservations, IPricing pricing, IPayments payments,
-    IReadOnlyDictionary<string, LocationSnapshot> locations)
+    ICustomerDirectory customers, IReadOnlyDictionary<string, LocationSnapshot> locations)
 {
     public async Task<Admitted> AdmitAsync(Order order, PlaceOrderRequest request, IReadOnlyDictionary<string, VariantSnapshot> variants,
         SourcingResult sourced, Guid? holdId, string actor, DateTime now, CancellationToken ct)
     {
         order.AssignNumber(await OrderNumbers.NextAsync(db, ct));
+        var (customerId, unknownCustomer) = await OrderCustomers.ResolveAsync(customers, request.CustomerId, request.Customer, ct);
+        if (unknownCustomer is not null) return new Admitted([], unknownCustomer);
+        order.BelongsTo(customerId);
         // Coupon rows are locked before stock rows, everywhere (placement, store sales, cancel), so the two never deadlock.
         if (await PricedThroughEngine.PriceAsync(pricing, order, variants, request.Coupons, request.ShippingAddress?.Country, locations, atTill: false, ct) is { } refused)
             return new Admitted([], refused);
@@ -48,7 +52,7 @@ internal sealed class Admission(OrdersDbContext db, IStockReservations reservati
         db.Fulfillments.AddRange(Fulfillment.ForOrder(order, now));
         db.Publish(new OrderPlaced(order.Id, order.Number, order.Channel.ToString().ToLowerInvariant(), order.Total.ToDto(), order.CustomerEmail,
             order.Lines.Select(l => new OrderLineSummary(l.Sku, l.Quantity, OrderMapping.Method(l.Method),
-                l.Allocations.ToDictionary(a => a.LocationCode, a => a.Quantity))).ToList(), order.CustomerPhone, order.CustomerName), now);
+                l.Allocations.ToDictionary(a => a.LocationCode, a => a.Quantity))).ToList(), order.CustomerPhone, order.CustomerName, order.CustomerId), now);
         return new Admitted([], null);
     }
 }

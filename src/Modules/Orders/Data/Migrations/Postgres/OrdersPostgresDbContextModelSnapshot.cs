@@ -311,6 +311,10 @@ namespace Omni.Orders.Data.Migrations.Postgres
                         .HasColumnType("character varying(254)")
                         .HasColumnName("customer_email");
 
+                    b.Property<Guid?>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
                     b.Property<string>("CustomerName")
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)")
@@ -373,6 +377,9 @@ namespace Omni.Orders.Data.Migrations.Postgres
 
                     b.HasIndex("CustomerEmail")
                         .HasDatabaseName("ix_orders_orders_customer_email");
+
+                    b.HasIndex("CustomerId")
+                        .HasDatabaseName("ix_orders_orders_customer_id");
 
                     b.HasIndex("Number")
                         .IsUnique()

@@ -304,6 +304,10 @@ namespace Omni.Orders.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("customer_email");
 
+                    b.Property<Guid?>("CustomerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_id");
+
                     b.Property<string>("CustomerName")
                         .HasMaxLength(400)
                         .HasColumnType("TEXT")
@@ -366,6 +370,9 @@ namespace Omni.Orders.Data.Migrations.Sqlite
 
                     b.HasIndex("CustomerEmail")
                         .HasDatabaseName("ix_orders_orders_customer_email");
+
+                    b.HasIndex("CustomerId")
+                        .HasDatabaseName("ix_orders_orders_customer_id");
 
                     b.HasIndex("Number")
                         .IsUnique()
