@@ -10,6 +10,7 @@ using Omni.Common.Errors;
 using Omni.Common.Validation;
 using Omni.Contracts;
 using Omni.Contracts.Identity;
+using Omni.Contracts.Locations;
 using Omni.Contracts.Orders;
 using Omni.Contracts.Pricing;
 
@@ -36,7 +37,8 @@ internal static class CheckoutCart
             .WithSummary("Places the cart's order (idempotent with Idempotency-Key) and marks the cart converted.");
 
     internal static async Task<IResult> Handle(Guid id, CheckoutCartRequest? request, HttpRequest http, ClaimsPrincipal user,
-        CartsDbContext db, CartAccess access, CartView view, IPriceQuotes prices, IOrderPlacement placement, TimeProvider clock, CancellationToken ct)
+        CartsDbContext db, CartAccess access, CartView view, IPriceQuotes prices, IOrderPlacement placement, ILocationDirectory directory,
+        TimeProvider clock, CancellationToken ct)
     {
         request ??= new CheckoutCartRequest(null, null, null);
         var errors = new Validator();
@@ -54,7 +56,7 @@ internal static class CheckoutCart
                 : Problems.Problem(StatusCodes.Status422UnprocessableEntity, "idempotency_key_reused", "This Idempotency-Key was already used with a different request body.");
         EnsureReady(cart);
 
-        var quote = await prices.QuoteAsync(new PriceQuoteRequest(cart.Channel, CartView.PricingStore(cart), [.. cart.Lines.Select(l => new PriceQuoteLine(l.Sku, l.Quantity))]), ct);
+        var quote = await prices.QuoteAsync(CartView.QuoteRequest(cart, await directory.AllAsync(ct)), ct);
         if (expected is { } agreed && agreed != quote.Total)
             return Problems.Conflict("price_changed", $"The cart now costs {quote.Total}, not {agreed}; show the shopper the new total.",
                 new Dictionary<string, object?> { ["total"] = quote.Total.ToDto() });
@@ -63,7 +65,7 @@ internal static class CheckoutCart
             cart.ShippingDestination is { } d ? new AddressInput(d.Line1, d.Line2, d.City, d.PostalCode, d.Country, d.Latitude, d.Longitude) : null,
             [.. cart.Lines.OrderBy(l => l.AddedAt).Select(l => new OrderLineInput(l.Sku, l.Quantity,
                 new FulfillmentInput(l.Method, l.Method == FulfillmentMethod.Ship ? null : cart.PreferredStore)))],
-            CustomerId: cart.CustomerId);
+            Coupons: [.. quote.AppliedCoupons], CustomerId: cart.CustomerId);
         var placed = await placement.PlaceAsync(order, new OrderPlacementOptions(user.Actor(), key, cart.HoldExpiresAt is null ? null : cart.Id,
             async (placed, ct) =>
             {
