@@ -33,6 +33,7 @@ public static class CustomersModule
         services.AddScoped<ILoyaltyPoints>(sp => sp.GetRequiredService<LoyaltyPoints>());
         services.AddScoped<PurchaseRecorder>();
         services.AddEventSubscriber<WhenOrderPlaced>("customers.order-placed");
+        services.AddEventSubscriber<WhenReturnReceived>(WhenReturnReceived.Name);
         services.AddScoped<InteractionWriter>();
         services.AddScoped<IPersonalDataContributor, CustomerPersonalData>();
         services.AddSingleton<InteractionRetention>();
