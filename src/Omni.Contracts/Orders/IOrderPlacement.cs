@@ -14,8 +14,11 @@ namespace Omni.Contracts.Orders;
 /// The customer profile the order is for, when the caller knows it (a signed-in shopper, a cart assigned to a customer);
 /// it must exist. Without it, the order belongs to the profile <paramref name="Customer"/>'s e-mail or phone resolves to.
 /// </param>
+/// <param name="LoyaltyPoints">
+/// Points of the customer's balance to take as a discount, redeemed in the order's transaction (given back if it is cancelled).
+/// </param>
 public sealed record PlaceOrderRequest(SalesChannel? Channel, CustomerInput? Customer, AddressInput? ShippingAddress, List<OrderLineInput>? Lines,
-    PaymentInput? Payment = null, List<string>? Coupons = null, Guid? CustomerId = null);
+    PaymentInput? Payment = null, List<string>? Coupons = null, Guid? CustomerId = null, long? LoyaltyPoints = null);
 
 /// <summary>A line of an order to place.</summary>
 /// <param name="Sku">The SKU.</param>

@@ -19,7 +19,8 @@ namespace Omni.Carts.Features;
 /// <param name="Channel">The order's channel; by default the cart's (<c>store</c> once a store opened its handoff).</param>
 /// <param name="Customer">The buyer's contact details for the order.</param>
 /// <param name="ExpectedTotal">The total the shopper agreed to; when today's price differs, the checkout stops with 409 <c>price_changed</c>.</param>
-public sealed record CheckoutCartRequest(SalesChannel? Channel, CustomerInput? Customer, MoneyDto? ExpectedTotal);
+/// <param name="LoyaltyPoints">Points of the cart's customer to take off the order (the expected total is the cart's, before them).</param>
+public sealed record CheckoutCartRequest(SalesChannel? Channel, CustomerInput? Customer, MoneyDto? ExpectedTotal, long? LoyaltyPoints = null);
 
 /// <summary>
 /// Turns the cart into an order through <see cref="IOrderPlacement"/> — the code path of <c>POST /orders</c>, so the
@@ -65,7 +66,7 @@ internal static class CheckoutCart
             cart.ShippingDestination is { } d ? new AddressInput(d.Line1, d.Line2, d.City, d.PostalCode, d.Country, d.Latitude, d.Longitude) : null,
             [.. cart.Lines.OrderBy(l => l.AddedAt).Select(l => new OrderLineInput(l.Sku, l.Quantity,
                 new FulfillmentInput(l.Method, l.Method == FulfillmentMethod.Ship ? null : cart.PreferredStore)))],
-            Coupons: [.. quote.AppliedCoupons], CustomerId: cart.CustomerId);
+            Coupons: [.. quote.AppliedCoupons], CustomerId: cart.CustomerId, LoyaltyPoints: request.LoyaltyPoints);
         var placed = await placement.PlaceAsync(order, new OrderPlacementOptions(user.Actor(), key, cart.HoldExpiresAt is null ? null : cart.Id,
             async (placed, ct) =>
             {

@@ -329,6 +329,10 @@ namespace Omni.Orders.Data.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("discount_minor");
 
+                    b.Property<long>("LoyaltyPoints")
+                        .HasColumnType("bigint")
+                        .HasColumnName("loyalty_points");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(20)

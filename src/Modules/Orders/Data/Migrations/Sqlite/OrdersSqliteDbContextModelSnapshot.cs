@@ -322,6 +322,10 @@ namespace Omni.Orders.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("discount_minor");
 
+                    b.Property<long>("LoyaltyPoints")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("loyalty_points");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(20)
