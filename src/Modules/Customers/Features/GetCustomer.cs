@@ -29,8 +29,9 @@ internal static class GetCustomer
     public static RouteHandlerBuilder Map(RouteGroupBuilder customers) =>
         customers.MapGet("/{id:guid}", Handle).WithName(nameof(GetCustomer));
 
-    internal static async Task<IResult> Handle(Guid id, ClaimsPrincipal user, CustomersDbContext db, IOrderHistory orders, ICustomerCarts carts,
-        TimeProvider clock, CancellationToken ct)
+    /// <param name="carts">Always bound over HTTP; a page calling in process without it gets no cart in the view.</param>
+    internal static async Task<IResult> Handle(Guid id, ClaimsPrincipal user, CustomersDbContext db, IOrderHistory orders,
+        TimeProvider clock, CancellationToken ct, ICustomerCarts? carts = null)
     {
         var customer = await CustomerDirectory.LiveAsync(db, id, ct);
         if (customer is null) return Problems.NotFound("Customer", id.ToString());
@@ -49,7 +50,7 @@ internal static class GetCustomer
         var loyalty = await GetLoyalty.SummaryAsync(db, customer, ct);
         var orderIds = linked.Concat(history.Select(o => o.OrderId)).Distinct().ToList();
         var returns = await db.Returns.AsNoTracking().Where(r => orderIds.Contains(r.OrderId)).OrderByDescending(r => r.ReceivedAt).Take(ReturnLimit).ToListAsync(ct);
-        var cart = await carts.ActiveAsync(customer.Id, ct);
+        var cart = carts is null ? null : await carts.ActiveAsync(customer.Id, ct);
 
         if (!mask)
         {
