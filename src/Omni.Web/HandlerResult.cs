@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Omni.Common.Errors;
 
 namespace Omni.Web;
 
@@ -20,11 +21,29 @@ internal static class HandlerResults
     {
         IValueHttpResult<T> { Value: { } value } => new(value, new Dictionary<string, string[]>()),
         ValidationProblem invalid => new(default, invalid.ProblemDetails.Errors.ToDictionary(e => e.Key, e => e.Value)),
+        ProblemHttpResult { ProblemDetails: HttpValidationProblemDetails invalid } => new(default, invalid.Errors.ToDictionary(e => e.Key, e => e.Value)),
         ProblemHttpResult problem => new(default, new Dictionary<string, string[]> { [""] = [problem.ProblemDetails.Detail ?? problem.ProblemDetails.Title ?? "Refused."] }),
         var other => throw new InvalidOperationException($"The handler answered {other.GetType().Name}, which a page cannot show."),
     };
 
     public static async Task<HandlerResult<T>> Read<T>(this Task<IResult> result) => (await result).Read<T>();
+
+    /// <summary>
+    /// Runs a handler whose domain may refuse by throwing (a state machine's <see cref="DomainException"/>, which the API's
+    /// exception handler turns into a 409 or 400): the refusal reads like any other problem.
+    /// </summary>
+    public static async Task<HandlerResult<T>> Attempt<T>(Func<Task<IResult>> handler)
+    {
+        try
+        {
+            return (await handler()).Read<T>();
+        }
+        catch (DomainException refused)
+        {
+            return new(default, refused.Extensions.GetValueOrDefault("errors") as IReadOnlyDictionary<string, string[]>
+                ?? new Dictionary<string, string[]> { [""] = [refused.Message] });
+        }
+    }
 
     /// <summary>The value of a handler that cannot fail for the input a page sends (the page built that input).</summary>
     public static async Task<T> Value<T>(this Task<IResult> result) =>

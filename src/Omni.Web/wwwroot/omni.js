@@ -25,5 +25,26 @@
         });
     }
 
-    window.addEventListener("DOMContentLoaded", function () { drawCharts(); wireLocate(); });
+    // A region marked data-live="name" is refreshed in place: the page is fetched again every data-live-seconds and the
+    // region's new content swapped in. A failed fetch (offline, signed out) leaves the region as it was until the next try.
+    function refreshLiveRegions() {
+        document.querySelectorAll("[data-live]").forEach(function (region) {
+            var every = (parseInt(region.dataset.liveSeconds, 10) || 5) * 1000;
+            function refresh() {
+                fetch(window.location.href, { credentials: "same-origin", headers: { "Accept": "text/html" } })
+                    .then(function (response) { return response.ok ? response.text() : null; })
+                    .then(function (html) {
+                        if (!html) return;
+                        var fresh = new DOMParser().parseFromString(html, "text/html")
+                            .querySelector('[data-live="' + region.dataset.live + '"]');
+                        if (fresh) region.innerHTML = fresh.innerHTML;
+                    })
+                    .catch(function () { })
+                    .then(function () { setTimeout(refresh, every); });
+            }
+            setTimeout(refresh, every);
+        });
+    }
+
+    window.addEventListener("DOMContentLoaded", function () { drawCharts(); wireLocate(); refreshLiveRegions(); });
 })();
