@@ -29,7 +29,7 @@ internal static class GetCustomer
     public static RouteHandlerBuilder Map(RouteGroupBuilder customers) =>
         customers.MapGet("/{id:guid}", Handle).WithName(nameof(GetCustomer));
 
-    /// <param name="carts">Always bound over HTTP; a page calling in process without it gets no cart in the view.</param>
+    // carts is always bound over HTTP; a page calling in process without it gets no cart in the view.
     internal static async Task<IResult> Handle(Guid id, ClaimsPrincipal user, CustomersDbContext db, IOrderHistory orders,
         TimeProvider clock, CancellationToken ct, ICustomerCarts? carts = null)
     {
