@@ -29,9 +29,8 @@ internal static class GetCustomer
     public static RouteHandlerBuilder Map(RouteGroupBuilder customers) =>
         customers.MapGet("/{id:guid}", Handle).WithName(nameof(GetCustomer));
 
-    // carts is always bound over HTTP; a page calling in process without it gets no cart in the view.
     internal static async Task<IResult> Handle(Guid id, ClaimsPrincipal user, CustomersDbContext db, IOrderHistory orders,
-        TimeProvider clock, CancellationToken ct, ICustomerCarts? carts = null)
+        ICustomerCarts carts, TimeProvider clock, CancellationToken ct)
     {
         var customer = await CustomerDirectory.LiveAsync(db, id, ct);
         if (customer is null) return Problems.NotFound("Customer", id.ToString());
@@ -50,7 +49,7 @@ internal static class GetCustomer
         var loyalty = await GetLoyalty.SummaryAsync(db, customer, ct);
         var orderIds = linked.Concat(history.Select(o => o.OrderId)).Distinct().ToList();
         var returns = await db.Returns.AsNoTracking().Where(r => orderIds.Contains(r.OrderId)).OrderByDescending(r => r.ReceivedAt).Take(ReturnLimit).ToListAsync(ct);
-        var cart = carts is null ? null : await carts.ActiveAsync(customer.Id, ct);
+        var cart = await carts.ActiveAsync(customer.Id, ct);
 
         if (!mask)
         {
