@@ -39,11 +39,9 @@ internal static class CheckoutCart
             .WithSummary("Places the cart's order (idempotent with Idempotency-Key) and marks the cart converted.");
 
     internal static async Task<IResult> Handle(Guid id, CheckoutCartRequest? request, HttpRequest http, ClaimsPrincipal user,
-        CartsDbContext db, CartAccess access, CartView view, IPriceQuotes prices, IOrderPlacement placement,
-        TimeProvider clock, CancellationToken ct, ILocationDirectory? directory = null)
+        CartsDbContext db, CartAccess access, CartView view, IPriceQuotes prices, IOrderPlacement placement, ILocationDirectory directory,
+        TimeProvider clock, CancellationToken ct)
     {
-        // Pages call this handler in process and may leave the directory out; the request's services always have it.
-        directory ??= http.HttpContext.RequestServices.GetRequiredService<ILocationDirectory>();
         request ??= new CheckoutCartRequest(null, null, null);
         var errors = new Validator();
         var expected = request.ExpectedTotal is null ? null : errors.Money("expectedTotal", request.ExpectedTotal);

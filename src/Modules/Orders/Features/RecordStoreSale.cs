@@ -41,10 +41,8 @@ internal static class RecordStoreSale
 
     internal static async Task<IResult> Handle(string locationCode, RecordStoreSaleRequest request, HttpRequest http, ClaimsPrincipal user,
         OrdersDbContext db, DbSession session, ICatalogLookup catalog, ILocationDirectory directory, IStockFacts stock,
-        IPricing pricing, IPayments payments, TimeProvider clock, CancellationToken ct, ICustomerDirectory? customers = null)
+        IPricing pricing, IPayments payments, ICustomerDirectory customers, TimeProvider clock, CancellationToken ct)
     {
-        // Pages call this handler in process and may leave the directory out; the request's services always have it.
-        customers ??= http.HttpContext.RequestServices.GetRequiredService<ICustomerDirectory>();
         locationCode = locationCode.ToUpperInvariant();
         var now = clock.GetUtcNow().UtcDateTime;
         var errors = new Validator();
