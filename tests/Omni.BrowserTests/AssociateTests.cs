@@ -49,6 +49,7 @@ public abstract class AssociateTests(BrowserOmni web)
         var warehouse = await ApiSeed.Location(_admin, "WH", "warehouse", 48.85, 2.35, ["ship"]);
         var sku = await ApiSeed.Product(_admin, 5.00m);
         await ApiSeed.Stock(_admin, store, sku, 3);
+        await (await _admin.PutJson($"/api/v1/inventory/{store}/{sku}/bin", new { bin = "B07-2" })).Json(HttpStatusCode.OK);
         var order = await PlaceAsync(new
         {
             channel = "web", customer = new { email = "ship@example.com", name = "Sam Ship" }, shippingAddress = Lyon,
@@ -59,6 +60,7 @@ public abstract class AssociateTests(BrowserOmni web)
         var associate = await AssociateOfAsync(store);
 
         await OpenFromQueueAsync(associate, store, "picks", number);
+        Assert.Equal("B07-2", await associate.Locator($"[data-test=pick-line][data-sku='{sku}'] [data-test=bin]").InnerTextAsync());
         await associate.FillAsync($"[data-test=pick-line][data-sku='{sku}'] [data-test=found]", "1");
         await SubmitAsync(associate, "[data-test=pick]");
 

@@ -27,6 +27,7 @@ public static class InventoryModule
         services.AddHostedService(sp => sp.GetRequiredService<HoldExpiry>());
         services.AddScoped<IStockFacts, StockFacts>();
         services.AddScoped<IStockSnapshots, StockSnapshots>();
+        services.AddScoped<IStockBins, StockBins>();
         return services;
     }
 
@@ -36,6 +37,8 @@ public static class InventoryModule
         SetStockCount.Map(inventory);
         RecordMovement.Map(inventory);
         GetStockPosition.Map(inventory);
+        SetBin.Map(inventory);
+        ListPositions.Map(inventory);
         ListMovements.Map(inventory);
         GetStockOuts.Map(inventory);
         ApplySnapshot.Map(inventory);

@@ -46,6 +46,7 @@ internal static class DemoRetailer
         var locations = Locations();
         var products = Products(faker);
         var skus = products.SelectMany(p => p.Variants).Select(v => v.Sku).ToList();
+        var bins = Bins(products);
         var started = System.Diagnostics.Stopwatch.StartNew();
 
         await AnsiConsole.Progress()
@@ -69,6 +70,8 @@ internal static class DemoRetailer
                 {
                     var lines = StockFor(location, skus, new Random(Seed + index));
                     await InScope(services, s => s.GetRequiredService<IStockSnapshots>().ApplyAsync(location.Code, lines, "demo-seeder", ct));
+                    if (location.Type == LocationType.Store)
+                        await InScope(services, s => s.GetRequiredService<IStockBins>().AssignAsync(location.Code, [.. lines.Select(l => new BinAssignment(l.Sku, bins[l.Sku]))], ct));
                     stock.Increment(1);
                 }
             });
@@ -84,7 +87,7 @@ internal static class DemoRetailer
         return (locations, skus, stock);
     }
 
-    private static async Task InScope<T>(IServiceProvider services, Func<IServiceProvider, Task<T>> work)
+    private static async Task InScope(IServiceProvider services, Func<IServiceProvider, Task> work)
     {
         await using var scope = services.CreateAsyncScope();
         await work(scope.ServiceProvider);
@@ -132,6 +135,15 @@ internal static class DemoRetailer
         }
         return products;
     }
+
+    /// <summary>
+    /// One planogram for every store: a department per aisle (A, B, …), a product's bay in that aisle, and its variants
+    /// on the shelves of the bay, so <c>C07-3</c> is aisle C, bay 7, shelf 3 and labels sort in walking order.
+    /// </summary>
+    private static Dictionary<string, string> Bins(List<ImportedProduct> products) =>
+        products.SelectMany((p, i) => p.Variants.Select((v, j) =>
+                (v.Sku, Bin: $"{(char)('A' + i % Departments.Length)}{i / Departments.Length % 24 + 1:D2}-{j % 5 + 1}")))
+            .ToDictionary(x => x.Sku, x => x.Bin, StringComparer.Ordinal);
 
     /// <summary>Warehouses carry almost everything deep; stores carry a varying assortment a few units deep, some of it sold out.</summary>
     private static List<SnapshotLine> StockFor(ImportedLocation location, List<string> skus, Random random)

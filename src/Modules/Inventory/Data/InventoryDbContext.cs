@@ -18,6 +18,7 @@ internal abstract class InventoryDbContext(DbContextOptions options) : ModuleDbC
             e.HasKey(x => x.Id);
             e.Property(x => x.LocationCode).HasMaxLength(64);
             e.Property(x => x.Sku).HasMaxLength(64);
+            e.Property(x => x.Bin).HasMaxLength(BinLabel.MaxLength);
             e.HasIndex(x => new { x.LocationCode, x.Sku }).IsUnique();
             e.HasIndex(x => x.Sku);
             e.Ignore(x => x.Available);

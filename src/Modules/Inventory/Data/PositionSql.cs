@@ -137,6 +137,33 @@ internal sealed class PositionSql(InventoryDbContext db, DatabaseOptions databas
         return created;
     }
 
+    /// <summary>
+    /// Sets the bins of many SKUs of one location, one statement per chunk, creating positions of zeros where none
+    /// exist. The counters and version stay as they are: a bin is no stock change, and caches hold no bins.
+    /// </summary>
+    public async Task AssignBinsAsync(string location, IReadOnlyList<BinAssignment> bins, DateTime at, CancellationToken ct)
+    {
+        const int Chunk = 1000;
+        foreach (var chunk in bins.Chunk(Chunk))
+        {
+            var values = new System.Text.StringBuilder();
+            var parameters = new List<(string, object?)> { ("l", location), ("at", at) };
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                values.Append(i == 0 ? "" : ", ").Append($"(@id{i}, @l, @s{i}, 0, 0, 0, 1, @at, @b{i})");
+                parameters.Add(($"id{i}", NewId()));
+                parameters.Add(($"s{i}", chunk[i].Sku));
+                parameters.Add(($"b{i}", chunk[i].Bin));
+            }
+            await using var command = await db.Database.CommandAsync($"""
+                INSERT INTO inventory_positions (id, location_code, sku, on_hand, reserved, safety_stock, version, updated_at, bin)
+                VALUES {values}
+                ON CONFLICT (location_code, sku) DO UPDATE SET bin = excluded.bin
+                """, ct, [.. parameters]);
+            await command.ExecuteNonQueryAsync(ct);
+        }
+    }
+
     /// <summary>Sets on hand of an existing position the caller has locked.</summary>
     public async Task<StockLevel> SetAsync(string location, string sku, int onHand, int? safetyStock, DateTime at, CancellationToken ct) =>
         (await WriteAsync($"""

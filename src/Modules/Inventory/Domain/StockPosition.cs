@@ -14,6 +14,8 @@ internal sealed class StockPosition
     public int SafetyStock { get; set; }
     /// <summary>Units there that may not be sold (damaged returns); apart from on hand, so available never counts them.</summary>
     public int Unsellable { get; set; }
+    /// <summary>Where the SKU is kept inside the location (aisle/shelf label, see BinLabel); null when nobody said.</summary>
+    public string? Bin { get; set; }
     public DateTime UpdatedAt { get; set; }
     /// <summary>Bumped by every statement that changes the position; caches keep the highest version they saw.</summary>
     public long Version { get; set; }

@@ -3,10 +3,11 @@ using Omni.Inventory.Domain;
 
 namespace Omni.Inventory.Features;
 
-public sealed record StockPositionResponse(string LocationCode, string Sku, int OnHand, int Reserved, int SafetyStock, int Available, int Unsellable)
+// Bin: where the SKU is kept in the location (aisle/shelf label), null when none was set.
+public sealed record StockPositionResponse(string LocationCode, string Sku, int OnHand, int Reserved, int SafetyStock, int Available, int Unsellable, string? Bin)
 {
-    internal static StockPositionResponse From(StockLevel level) =>
-        new(level.LocationCode, level.Sku, level.OnHand, level.Reserved, level.SafetyStock, level.Available, level.Unsellable);
+    internal static StockPositionResponse From(StockLevel level, string? bin) =>
+        new(level.LocationCode, level.Sku, level.OnHand, level.Reserved, level.SafetyStock, level.Available, level.Unsellable, bin);
 }
 
 // Bucket: onHand, or unsellable when the delta changed the unsellable units.

@@ -44,6 +44,6 @@ internal static class RecordMovement
             return applied;
         }, ct);
         return TypedResults.Created($"/api/v1/inventory/{location}/{sku}",
-            new RecordMovementResponse(MovementResponse.From(movement), StockPositionResponse.From(level)));
+            new RecordMovementResponse(MovementResponse.From(movement), StockPositionResponse.From(level, await db.BinOfAsync(location, sku, ct))));
     }
 }

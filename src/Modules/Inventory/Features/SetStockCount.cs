@@ -34,6 +34,6 @@ internal static class SetStockCount
             await db.SaveChangesAsync(ct);
             return counted;
         }, ct);
-        return TypedResults.Ok(StockPositionResponse.From(level));
+        return TypedResults.Ok(StockPositionResponse.From(level, await db.BinOfAsync(locationCode, sku, ct)));
     }
 }

@@ -198,6 +198,11 @@ namespace Omni.Inventory.Data.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("Bin")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("bin");
+
                     b.Property<string>("LocationCode")
                         .IsRequired()
                         .HasMaxLength(64)

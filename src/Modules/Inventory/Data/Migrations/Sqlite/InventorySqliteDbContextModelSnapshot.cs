@@ -193,6 +193,11 @@ namespace Omni.Inventory.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
+                    b.Property<string>("Bin")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("bin");
+
                     b.Property<string>("LocationCode")
                         .IsRequired()
                         .HasMaxLength(64)
