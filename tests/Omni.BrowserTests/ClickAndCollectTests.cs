@@ -42,7 +42,7 @@ public abstract class ClickAndCollectTests(BrowserOmni web)
         await PageFit.AssertFitsHereAsync(tablet, "associate-queue-tablet");
         await PickAndMakeReadyAsync(tablet, store, number);
 
-        // The customer gets the code from their account; the associate's store-bound sign-in never shows it.
+        // The customer reads the code on their account order and gives it at the counter.
         await OpenAccountOrderAsync(phone, number);
         Assert.Equal($"Ready for pickup at {store}", await phone.Locator("[data-test=order-status]").InnerTextAsync());
         var code = await phone.Locator("[data-test=pickup-code]").InnerTextAsync();
