@@ -24,13 +24,18 @@ var label = new Option<string>("--label")
     DefaultValueFactory = _ => "unlabelled",
     Recursive = true,
 };
+var serverPid = new Option<int?>("--server-pid")
+{
+    Description = "The server's process id when it runs on this machine: its CPU per request is then reported",
+    Recursive = true,
+};
 var buyers = new Option<int>("--buyers") { Description = "Concurrent buyers of the hot SKU", DefaultValueFactory = _ => 1000 };
 var stock = new Option<int>("--stock") { Description = "Units of the hot SKU on hand", DefaultValueFactory = _ => 100 };
 var batch = new Option<int>("--batch") { Description = "Interactions per request (at most 1000)", DefaultValueFactory = _ => 1000 };
 
 var root = new RootCommand("Load benchmarks for a running Omni server, through its public HTTP API only.")
 {
-    Options = { url, key, clients, duration, warmup, output, label },
+    Options = { url, key, clients, duration, warmup, output, label, serverPid },
 };
 
 BenchSettings Settings(ParseResult parse, bool needsServer = true)
@@ -43,7 +48,8 @@ BenchSettings Settings(ParseResult parse, bool needsServer = true)
         TimeSpan.FromSeconds(parse.GetValue(warmup)),
         parse.GetValue(output),
         parse.GetValue(label)!,
-        args);
+        args,
+        parse.GetValue(serverPid));
     settings.Validate(needsServer);
     return settings;
 }
@@ -83,11 +89,15 @@ var interactions = new Command("interactions", "Interaction ingestion: batches o
 };
 interactions.SetAction((parse, ct) => BenchCommand.RunAsync(() => InteractionsScenario.RunAsync(Settings(parse), parse.GetValue(batch), ct)));
 
+var productPage = new Command("product-page", "Storefront product pages (GET /p/{code}) as browsers ask for them, half with a my-store cookie");
+productPage.SetAction((parse, ct) => BenchCommand.RunAsync(() => ProductPageScenario.RunAsync(Settings(parse), ct)));
+
 root.Subcommands.Add(orders);
 root.Subcommands.Add(sourcing);
 root.Subcommands.Add(availability);
 root.Subcommands.Add(hotSku);
 root.Subcommands.Add(quote);
 root.Subcommands.Add(interactions);
+root.Subcommands.Add(productPage);
 
 return await root.Parse(args).InvokeAsync();

@@ -9,7 +9,8 @@ internal sealed record BenchSettings(
     TimeSpan Warmup,
     string? Out,
     string Label,
-    IReadOnlyList<string> Arguments)
+    IReadOnlyList<string> Arguments,
+    int? ServerPid = null)
 {
     /// <param name="needsServer">False for in-process scenarios, which need no key.</param>
     public void Validate(bool needsServer = true)

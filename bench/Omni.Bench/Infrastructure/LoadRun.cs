@@ -6,11 +6,12 @@ namespace Omni.Bench.Infrastructure;
 /// <summary>
 /// A closed loop: each of N clients sends its next request when the previous one is answered, through a
 /// warm-up (discarded) and then the measured duration. A request counts if it started inside the measured
-/// window; the window closes when the last of those is answered.
+/// window; the window closes when the last of those is answered. CPU use is sampled when the window opens and when
+/// the last client is done.
 /// </summary>
 internal static class LoadRun
 {
-    public static async Task<(Tally Measured, TimeSpan Window)> RunAsync(
+    public static async Task<LoadResult> RunAsync(
         string title, BenchSettings settings, Func<CancellationToken, Task<CallResult>> operation, CancellationToken ct)
     {
         var warm = new Tally();
@@ -19,6 +20,11 @@ internal static class LoadRun
         var measureFrom = start + (long)(settings.Warmup.TotalSeconds * Stopwatch.Frequency);
         var measureUntil = measureFrom + (long)(settings.Duration.TotalSeconds * Stopwatch.Frequency);
         long lastAnswer = 0;
+        var cpuAtStart = Task.Run(async () =>
+        {
+            await Task.Delay(settings.Warmup, ct);
+            return CpuSample.Take(settings.ServerPid);
+        }, ct);
 
         async Task Client()
         {
@@ -61,8 +67,9 @@ internal static class LoadRun
                 task.Value = total;
             });
 
+        var cpu = new CpuUse(await cpuAtStart, CpuSample.Take(settings.ServerPid));
         var window = Stopwatch.GetElapsedTime(measureFrom, Math.Max(Interlocked.Read(ref lastAnswer), measureUntil));
-        return (measured, window);
+        return new LoadResult(measured, window, cpu);
     }
 
     private static void InterlockedMax(ref long target, long value)
@@ -75,4 +82,9 @@ internal static class LoadRun
             current = seen;
         }
     }
+}
+
+internal sealed record LoadResult(Tally Measured, TimeSpan Window, CpuUse Cpu)
+{
+    public void Deconstruct(out Tally measured, out TimeSpan window) => (measured, window) = (Measured, Window);
 }

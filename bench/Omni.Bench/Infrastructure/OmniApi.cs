@@ -35,6 +35,26 @@ internal sealed class OmniApi : IDisposable
     /// <param name="connections">At least the number of concurrent clients, so no request waits for a connection in the client.</param>
     public static OmniApi Create(BenchSettings settings, int connections)
     {
+        var http = Http(settings, connections);
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", settings.ApiKey);
+        http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        return new OmniApi(http);
+    }
+
+    /// <summary>
+    /// A browser's view of the storefront: no API key, asks for HTML and accepts compressed answers as browsers do. The
+    /// body is read but not decompressed: that is the browser's CPU, not the server's.
+    /// </summary>
+    public static OmniApi CreateBrowser(BenchSettings settings, int connections)
+    {
+        var http = Http(settings, connections);
+        http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("text/html"));
+        http.DefaultRequestHeaders.AcceptEncoding.ParseAdd("gzip, br");
+        return new OmniApi(http);
+    }
+
+    private static HttpClient Http(BenchSettings settings, int connections)
+    {
         var handler = new SocketsHttpHandler
         {
             MaxConnectionsPerServer = Math.Max(connections, 1),
@@ -44,14 +64,11 @@ internal sealed class OmniApi : IDisposable
             AutomaticDecompression = DecompressionMethods.None,
             UseCookies = false,
         };
-        var http = new HttpClient(handler, disposeHandler: true)
+        return new HttpClient(handler, disposeHandler: true)
         {
             BaseAddress = settings.Url,
             Timeout = TimeSpan.FromMinutes(2),
         };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", settings.ApiKey);
-        http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        return new OmniApi(http);
     }
 
     public async Task<T> GetAsync<T>(string path, CancellationToken ct)
@@ -105,7 +122,8 @@ internal sealed class OmniApi : IDisposable
     public static HttpRequestMessage Get(string path) => new(HttpMethod.Get, new Uri(path, UriKind.Relative));
 
     /// <summary>Sends a measured request and classifies the answer; never throws for what the server or network did.</summary>
-    public async Task<CallResult> MeasureAsync(HttpRequestMessage request, CancellationToken ct)
+    /// <param name="only200">Count only 200 as answered (a page): any other status is an error, also another 2xx.</param>
+    public async Task<CallResult> MeasureAsync(HttpRequestMessage request, CancellationToken ct, bool only200 = false)
     {
         using (request)
         {
@@ -114,6 +132,7 @@ internal sealed class OmniApi : IDisposable
             {
                 using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, ct);
                 var latency = Stopwatch.GetElapsedTime(start);
+                if (only200) return response.StatusCode == HttpStatusCode.OK ? new(Outcome.Ok, latency) : new(Outcome.Error, latency, $"HTTP {(int)response.StatusCode}");
                 if (response.IsSuccessStatusCode) return new(Outcome.Ok, latency);
                 var code = await ProblemCodeAsync(response, ct);
                 if (response.StatusCode == HttpStatusCode.Conflict && code == "insufficient_stock") return new(Outcome.Rejected, latency);

@@ -38,8 +38,21 @@ internal sealed class Report(string scenario, BenchSettings settings, bool inPro
         if (histogram.TotalCount == 0) return Add("latency", "no answers");
         Add("latency p50", Milliseconds(histogram.GetValueAtPercentile(50)));
         Add("latency p90", Milliseconds(histogram.GetValueAtPercentile(90)));
+        Add("latency p95", Milliseconds(histogram.GetValueAtPercentile(95)));
         Add("latency p99", Milliseconds(histogram.GetValueAtPercentile(99)));
         return Add("latency max", Milliseconds(histogram.GetMaxValue()));
+    }
+
+    /// <summary>CPU per operation next to the wall-clock figures: on a shared machine the latencies include waiting for a core.</summary>
+    public Report AddCpu(CpuUse cpu, long operations)
+    {
+        if (operations == 0) return this;
+        if (cpu.Server is { } server) Add("CPU per request: server process", $"{server.TotalMilliseconds / operations:N2} ms");
+        Add("CPU per request: load generator", $"{cpu.LoadGenerator.TotalMilliseconds / operations:N2} ms");
+        Add(cpu.Server is null ? "CPU per request: rest of the machine (server, database, anything else running)" : "CPU per request: rest of the machine (database, anything else running)",
+            $"{cpu.RestOfMachine.TotalMilliseconds / operations:N2} ms");
+        Add("machine busy while measured", $"{cpu.MachineBusyShare:P0} of {Environment.ProcessorCount} cores");
+        return Add("load average (1 min) at start / end", $"{cpu.From.LoadAverage} / {cpu.To.LoadAverage}");
     }
 
     public void Write()

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using System.Text;
 using HdrHistogram;
 using Omni.Bench.Infrastructure;
@@ -154,29 +153,4 @@ internal static class SourcingScenario
 
     private static LocationSnapshot Snapshot(ImportedLocation l) =>
         new(l.Code, l.Name, l.Type, l.Latitude, l.Longitude, l.TimeZone, l.Address.Country, l.Capabilities.ToHashSet(), l.DailyOrderCapacity);
-}
-
-/// <summary>CPU time of the calling thread (Linux): on a shared machine, wall-clock time mostly measures the scheduler.</summary>
-internal static partial class ThreadCpu
-{
-    private const int ClockThreadCpuTimeId = 3;
-
-    [StructLayout(LayoutKind.Sequential)]
-    private struct TimeSpec
-    {
-        public long Seconds;
-        public long Nanoseconds;
-    }
-
-    [LibraryImport("libc", EntryPoint = "clock_gettime")]
-    private static partial int ClockGetTime(int clock, out TimeSpec time);
-
-    public static long Ticks() =>
-        ClockGetTime(ClockThreadCpuTimeId, out var t) == 0 ? t.Seconds * TimeSpan.TicksPerSecond + t.Nanoseconds / 100 : Stopwatch.GetTimestamp();
-
-    public static string LoadAverage()
-    {
-        try { return File.ReadAllText("/proc/loadavg").Split(' ')[0]; }
-        catch (IOException) { return "unknown"; }
-    }
 }

@@ -3,6 +3,7 @@ using Omni.Carts.Data.Migrations.Postgres;
 using Omni.Carts.Data.Migrations.Sqlite;
 using Omni.Carts.Features;
 using Omni.Common.Data;
+using Omni.Contracts.Carts;
 using Omni.Contracts.Identity;
 
 namespace Omni.Carts;
@@ -16,6 +17,7 @@ public static class CartsModule
         services.AddModuleDbContext<CartsDbContext, CartsSqliteDbContext, CartsPostgresDbContext>(database, Name);
         services.AddScoped<CartAccess>();
         services.AddScoped<CartView>();
+        services.AddScoped<ICustomerCarts, CustomerCarts>();
         return services;
     }
 

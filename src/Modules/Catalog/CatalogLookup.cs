@@ -27,7 +27,7 @@ internal sealed class CatalogLookup(CatalogDbContext db, VariantCache cache) : I
             .ToListAsync(ct);
         foreach (var row in rows)
         {
-            var snapshot = new VariantSnapshot(row.Sku, row.ProductCode, $"{row.ProductName} {row.Name}", new Money(row.PriceMinor, row.Currency), row.Category, row.Brand);
+            var snapshot = new VariantSnapshot(row.Sku, row.ProductCode, Domain.Variant.SnapshotName(row.ProductName, row.Name), new Money(row.PriceMinor, row.Currency), row.Category, row.Brand);
             found[row.Sku] = snapshot;
             cache.Put(snapshot, generation);
         }

@@ -18,6 +18,8 @@ public static class CatalogModule
     {
         services.AddModuleDbContext<CatalogDbContext, CatalogSqliteDbContext, CatalogPostgresDbContext>(database, Name);
         services.AddSingleton<VariantCache>();
+        services.AddSingleton<ProductCache>();
+        services.AddHostedService<ProductCacheFeeder>();
         services.AddScoped<ICatalogLookup, CatalogLookup>();
         services.AddScoped<ProductWriter>();
         services.AddScoped<ICatalogImport, CatalogImporter>();

@@ -8,6 +8,9 @@ internal sealed class CustomerOptions
     /// <summary>Loyalty points per unit of an order's currency (1 point per euro by default); fractions are dropped.</summary>
     public decimal PointsPerCurrencyUnit { get; set; } = 1m;
 
+    /// <summary>What one point is worth as a discount, in minor units of the order's currency (1: 100 points take 1.00 off).</summary>
+    public long PointValueMinor { get; set; } = 1;
+
     /// <summary>How long interactions are kept before the purge deletes them.</summary>
     public TimeSpan InteractionRetention { get; set; } = TimeSpan.FromDays(365);
 

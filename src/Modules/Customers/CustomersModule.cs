@@ -25,7 +25,7 @@ public static class CustomersModule
     {
         services.AddModuleDbContext<CustomersDbContext, CustomersSqliteDbContext, CustomersPostgresDbContext>(database, Name);
         services.AddOptions<CustomerOptions>().BindConfiguration(CustomerOptions.Section)
-            .Validate(o => o.PointsPerCurrencyUnit >= 0 && o.InteractionRetention > TimeSpan.Zero && o.PurgeInterval > TimeSpan.Zero,
+            .Validate(o => o.PointsPerCurrencyUnit >= 0 && o.PointValueMinor >= 0 && o.InteractionRetention > TimeSpan.Zero && o.PurgeInterval > TimeSpan.Zero,
                 $"{CustomerOptions.Section} needs a non-negative PointsPerCurrencyUnit and a positive InteractionRetention and PurgeInterval.")
             .ValidateOnStart();
         services.AddScoped<CustomerDirectory>();
@@ -33,7 +33,9 @@ public static class CustomersModule
         services.AddScoped<LoyaltyPoints>();
         services.AddScoped<ILoyaltyPoints>(sp => sp.GetRequiredService<LoyaltyPoints>());
         services.AddScoped<PurchaseRecorder>();
-        services.AddEventSubscriber<WhenOrderPlaced>("customers.order-placed");
+        // One subscriber for both, so a cancellation is never handled before the placement whose points it takes back.
+        services.AddEventSubscriber<WhenOrderPlacedOrCancelled>("customers.order-placed");
+        services.AddEventSubscriber<WhenReturnReceived>(WhenReturnReceived.Name);
         services.AddScoped<InteractionWriter>();
         services.AddScoped<IPersonalDataContributor, CustomerPersonalData>();
         services.AddScoped<IAuditSource, CustomerAudit>();

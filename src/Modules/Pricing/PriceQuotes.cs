@@ -1,6 +1,7 @@
 using Omni.Common.Errors;
 using Omni.Contracts.Catalog;
 using Omni.Contracts.Pricing;
+using Omni.Pricing.Coupons;
 using Omni.Pricing.Data;
 using Omni.Pricing.Engine;
 using Omni.Pricing.Features;
@@ -25,10 +26,31 @@ internal sealed class PriceQuotes(ICatalogLookup catalog, PricingDbContext db, P
         var context = new PricingContext(request.Channel, request.LocationCode is null ? null : PromotionRules.Normalize(request.LocationCode),
             LoyaltyTier: null, clock.GetUtcNow().UtcDateTime);
         var rules = await cache.GetAsync(db, ct);
-        var quote = PricingEngine.Quote(basket, rules.Promotions, context, rules.Exceptions);
+        var (usable, refused) = await UsableCouponsAsync(request, ct);
+        var (quote, effects) = Quoting.Price(basket, rules, context, usable, request.TaxCountry?.ToUpperInvariant(), null);
+        var coupons = effects.Select(e => new QuotedCoupon(e.Presented.Code.Code, e.Discount, e.Discount is null ? PresentedCoupons.NotApplicable : null))
+            .Concat(refused).OrderBy(c => c.Code, StringComparer.Ordinal).ToList();
         return new PriceQuote(quote.Currency,
             [.. quote.Lines.Select(l => new PricedLine(l.Sku, l.Quantity, l.BaseUnitPrice, l.Subtotal, l.Discount, l.Total,
                 [.. l.Adjustments.Select(a => new PricedPromotion(a.PromotionId, a.Code, a.Name, a.Amount))]))],
-            quote.Subtotal, quote.DiscountTotal, quote.Total);
+            quote.Subtotal, quote.DiscountTotal, quote.Total, coupons);
+    }
+
+    /// <summary>
+    /// A basket held over time (a cart) keeps codes that may no longer be usable: each is checked on its own against what is
+    /// committed now, as an order would check it, and the unusable ones are reported instead of failing the whole quote.
+    /// </summary>
+    private async Task<(List<PresentedCoupon> Usable, List<QuotedCoupon> Refused)> UsableCouponsAsync(PriceQuoteRequest request, CancellationToken ct)
+    {
+        var usable = new List<PresentedCoupon>();
+        var refused = new List<QuotedCoupon>();
+        foreach (var code in (request.Coupons ?? []).Select(CouponCodes.Normalize).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            var (presented, refusal) = await PresentedCoupons.ResolveAsync(db, [code], request.CustomerId, null, ct);
+            refusal ??= await PresentedCoupons.PreviewLimitsAsync(db, presented, request.CustomerId, null, ct);
+            if (refusal is null) usable.AddRange(presented);
+            else refused.Add(new QuotedCoupon(code, null, refusal.Code));
+        }
+        return (usable, refused);
     }
 }

@@ -1,7 +1,6 @@
 using Omni.Contracts;
 using Omni.Contracts.Catalog;
 using Omni.Contracts.Pricing;
-using Omni.Pricing.Data;
 using Omni.Pricing.Engine;
 using Omni.Pricing.Features;
 
@@ -11,12 +10,12 @@ namespace Omni.Pricing;
 /// Each variant is priced as a basket of its own: a buy-X-get-Y or spend threshold must not leak from one variant into
 /// another's shelf price. The rules come from the per-node cache, so a product page costs no pricing query.
 /// </summary>
-internal sealed class ShelfPrices(PricingDbContext db, PricingRulesCache cache, TimeProvider clock) : IShelfPrices
+internal sealed class ShelfPrices(PricingRulesCache cache, TimeProvider clock) : IShelfPrices
 {
     public async Task<IReadOnlyDictionary<string, ShelfPrice>> PriceEachAsync(
         IReadOnlyCollection<VariantSnapshot> variants, SalesChannel channel, string? locationCode, CancellationToken ct)
     {
-        var rules = await cache.GetAsync(db, ct);
+        var rules = await cache.GetAsync(ct);
         var context = new PricingContext(channel, locationCode is null ? null : PromotionRules.Normalize(locationCode), null, clock.GetUtcNow().UtcDateTime);
         var prices = new Dictionary<string, ShelfPrice>(StringComparer.OrdinalIgnoreCase);
         foreach (var variant in variants)

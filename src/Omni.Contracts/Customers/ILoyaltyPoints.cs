@@ -1,3 +1,5 @@
+using Omni.Common;
+
 namespace Omni.Contracts.Customers;
 
 /// <summary>The outcome of a redemption.</summary>
@@ -19,4 +21,7 @@ public interface ILoyaltyPoints
     /// <paramref name="reference"/> (e.g. the order id) makes a retry a no-op that answers as the first call did.
     /// </summary>
     Task<RedemptionOutcome> RedeemAsync(Guid customerId, long points, string reference, CancellationToken ct);
+
+    /// <summary>What <paramref name="points"/> are worth as a discount in <paramref name="currency"/>.</summary>
+    Money ValueOf(long points, string currency);
 }

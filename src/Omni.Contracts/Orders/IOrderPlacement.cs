@@ -10,8 +10,15 @@ namespace Omni.Contracts.Orders;
 /// <param name="Lines">One to 100 lines.</param>
 /// <param name="Payment">How the order is paid; authorized for the priced total when the order is placed.</param>
 /// <param name="Coupons">Coupon codes as the customer typed them.</param>
+/// <param name="CustomerId">
+/// The customer profile the order is for, when the caller knows it (a signed-in shopper, a cart assigned to a customer);
+/// it must exist. Without it, the order belongs to the profile <paramref name="Customer"/>'s e-mail or phone resolves to.
+/// </param>
+/// <param name="LoyaltyPoints">
+/// Points of the customer's balance to take as a discount, redeemed in the order's transaction (given back if it is cancelled).
+/// </param>
 public sealed record PlaceOrderRequest(SalesChannel? Channel, CustomerInput? Customer, AddressInput? ShippingAddress, List<OrderLineInput>? Lines,
-    PaymentInput? Payment = null, List<string>? Coupons = null);
+    PaymentInput? Payment = null, List<string>? Coupons = null, Guid? CustomerId = null, long? LoyaltyPoints = null);
 
 /// <summary>A line of an order to place.</summary>
 /// <param name="Sku">The SKU.</param>

@@ -19,8 +19,9 @@ public sealed record OrderLineSummary(string Sku, int Quantity, string Method, I
 /// <param name="Lines">Lines.</param>
 /// <param name="CustomerPhone">Customer phone as given, if any (added after the first release: absent in older events).</param>
 /// <param name="CustomerName">Customer name if given (added after the first release: absent in older events).</param>
+/// <param name="CustomerId">The customer profile the order belongs to, when known (added later: absent in older events).</param>
 public sealed record OrderPlaced(Guid OrderId, string Number, string Channel, MoneyDto Total, string? CustomerEmail, IReadOnlyList<OrderLineSummary> Lines,
-    string? CustomerPhone = null, string? CustomerName = null) : IEvent
+    string? CustomerPhone = null, string? CustomerName = null, Guid? CustomerId = null) : IEvent
 {
     /// <inheritdoc />
     public static string EventType => "order.placed";

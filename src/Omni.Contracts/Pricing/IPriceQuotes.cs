@@ -11,7 +11,17 @@ public sealed record PriceQuoteLine(string Sku, int Quantity);
 /// <param name="Channel">The sales channel.</param>
 /// <param name="LocationCode">The store, for store prices and store-scoped promotions; null online.</param>
 /// <param name="Lines">The lines, one per SKU.</param>
-public sealed record PriceQuoteRequest(SalesChannel Channel, string? LocationCode, IReadOnlyList<PriceQuoteLine> Lines);
+/// <param name="Coupons">Coupon codes to apply as an order would, without redeeming them; a code that could not be used now is left out and reported.</param>
+/// <param name="CustomerId">Whose coupons (assigned codes, per-customer limits).</param>
+/// <param name="TaxCountry">ISO 3166-1 alpha-2 country whose tax applies, as an order's shipping address or store would choose; null for none.</param>
+public sealed record PriceQuoteRequest(SalesChannel Channel, string? LocationCode, IReadOnlyList<PriceQuoteLine> Lines,
+    IReadOnlyList<string>? Coupons = null, Guid? CustomerId = null, string? TaxCountry = null);
+
+/// <summary>What a coupon of a quote came to.</summary>
+/// <param name="Code">The code, normalized.</param>
+/// <param name="Discount">What it took off; null when it was not applied.</param>
+/// <param name="RefusalCode">Why not (<c>coupon_invalid</c>, <c>coupon_exhausted</c>, <c>coupon_limit_per_customer</c>, <c>coupon_not_applicable</c>); null when applied.</param>
+public sealed record QuotedCoupon(string Code, Money? Discount, string? RefusalCode);
 
 /// <summary>A promotion that reduced a line.</summary>
 /// <param name="PromotionId">The promotion.</param>
@@ -35,8 +45,14 @@ public sealed record PricedLine(string Sku, int Quantity, Money UnitPrice, Money
 /// <param name="Lines">The lines, in request order.</param>
 /// <param name="Subtotal">Before promotions.</param>
 /// <param name="Discount">What promotions took off.</param>
-/// <param name="Total">What the customer pays.</param>
-public sealed record PriceQuote(string Currency, IReadOnlyList<PricedLine> Lines, Money Subtotal, Money Discount, Money Total);
+/// <param name="Total">What the customer pays (tax included when <see cref="PriceQuoteRequest.TaxCountry"/> adds it on top).</param>
+/// <param name="Coupons">Each coupon of the request, applied or not.</param>
+public sealed record PriceQuote(string Currency, IReadOnlyList<PricedLine> Lines, Money Subtotal, Money Discount, Money Total,
+    IReadOnlyList<QuotedCoupon>? Coupons = null)
+{
+    /// <summary>The codes that took something off: what an order placed from this basket should present.</summary>
+    public IReadOnlyList<string> AppliedCoupons => [.. (Coupons ?? []).Where(c => c.Discount is not null).Select(c => c.Code)];
+}
 
 /// <summary>Prices baskets with the one pricing engine, the same way <c>POST /api/v1/pricing/quote</c> does.</summary>
 public interface IPriceQuotes

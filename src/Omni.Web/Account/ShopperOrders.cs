@@ -1,3 +1,4 @@
+using Omni.Contracts.Carts;
 using Omni.Contracts.Customers;
 using Omni.Contracts.Orders;
 using Omni.Customers.Data;
@@ -16,13 +17,13 @@ public sealed record ShopperOrder(OrderDetails Order, IReadOnlyList<FulfillmentD
 /// profile's e-mails and phones, and store sales linked to it) and the Orders module's own handlers.
 /// </summary>
 internal sealed class ShopperOrders(
-    IHttpContextAccessor http, ShopperProfile profile, ShopperCart cart, ICustomerDirectory directory,
+    IHttpContextAccessor http, ShopperProfile profile, ShopperCart cart, ICustomerDirectory directory, ICustomerCarts carts,
     CustomersDbContext customers, OrdersDbContext orders, IOrderHistory history, TimeProvider clock)
 {
     /// <summary>The shopper's 360: profile, orders newest first, consents; null for an anonymous shopper.</summary>
     public async Task<Customer360?> OverviewAsync(CancellationToken ct = default) =>
         await profile.CustomerIdAsync(ct) is { } id
-            ? (await GetCustomer.Handle(id, http.HttpContext!.User, customers, history, clock, ct)).Read<Customer360>().Value
+            ? (await GetCustomer.Handle(id, http.HttpContext!.User, customers, history, carts, clock, ct)).Read<Customer360>().Value
             : null;
 
     /// <summary>How each order is being fulfilled, keyed by order.</summary>

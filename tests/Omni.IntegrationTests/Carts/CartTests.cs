@@ -210,6 +210,37 @@ public abstract class CartTests(OmniFactory omni)
     }
 
     [Fact]
+    public async Task Coupons_held_on_the_cart_price_its_live_view_unredeemed_and_its_order_costs_exactly_that()
+    {
+        var sku = await ApiSeed.Product(_api, 20.00m);
+        await Warehouse(sku, 10);
+        var coupon = await Pricing.CouponSeed.SharedCoupon(_api, await Pricing.CouponSeed.CouponPromotion(_api, sku, percent: 10), maxUses: 5);
+        var code = Pricing.CouponSeed.Code(coupon);
+        var (device, id) = await CartClient.NewCart(_api);
+        await device.Add(id, sku, 2);
+        await device.Update(id, new { shippingDestination = Destination, couponCodes = new[] { code.ToLowerInvariant(), "NOPE-0000" } });
+
+        var view = await device.Get(id);
+
+        Assert.Equal((4.00m, 36.00m), (view.GetProperty("discount").GetProperty("amount").GetDecimal(), view.GetProperty("total").GetProperty("amount").GetDecimal()));
+        var coupons = view.GetProperty("coupons").EnumerateArray().ToDictionary(c => c.GetProperty("code").GetString()!);
+        Assert.True(coupons[code].GetProperty("applied").GetBoolean());
+        Assert.Equal(4.00m, coupons[code].GetProperty("discount").GetProperty("amount").GetDecimal());
+        Assert.Equal((false, "coupon_invalid"), (coupons["NOPE-0000"].GetProperty("applied").GetBoolean(), coupons["NOPE-0000"].GetProperty("reason").GetString()));
+        Assert.Equal(0, await CouponUses(coupon));
+
+        var converted = await (await device.Checkout(id, new { customer = new { email = "ana@example.com" }, expectedTotal = new { amount = 36.00m, currency = "EUR" } }))
+            .Json(HttpStatusCode.Created);
+        var order = await (await _api.GetAsync($"/api/v1/orders/{converted.GetProperty("orderId").GetGuid()}")).Json(HttpStatusCode.OK);
+        Assert.Equal(36.00m, order.GetProperty("total").GetProperty("amount").GetDecimal());
+        Assert.Equal([code], order.GetProperty("coupons").EnumerateArray().Select(c => c.GetString()).ToList());
+        Assert.Equal(1, await CouponUses(coupon));
+    }
+
+    private async Task<int> CouponUses(JsonElement coupon) =>
+        (await (await _api.GetAsync($"/api/v1/pricing/coupons/{coupon.GetProperty("id").GetGuid()}")).Json(HttpStatusCode.OK)).GetProperty("uses").GetInt32();
+
+    [Fact]
     public async Task Checkout_without_enough_stock_is_refused_and_leaves_the_cart_as_it_was()
     {
         var sku = await ApiSeed.Product(_api);

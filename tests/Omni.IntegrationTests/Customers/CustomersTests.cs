@@ -43,6 +43,35 @@ public abstract class CustomersTests(OmniFactory omni)
     }
 
     [Fact]
+    public async Task The_360_shows_the_returns_of_the_customer_s_orders_at_any_store_and_the_cart_they_are_filling_now()
+    {
+        var (store, sku) = await Shop(_client);
+        // A till sale: paid at once, so its refund has something to come from.
+        var order = await StoreSale(_client, store, sku, Email());
+        var customerId = order.GetProperty("customerId").GetGuid();
+        var returned = await (await _client.PostJson("/api/v1/returns", new
+        {
+            orderId = order.GetProperty("id").GetGuid(), locationCode = store, refundTo = "originalTender",
+            lines = new[] { new { sku, quantity = 1, condition = "sellable", reason = "too small" } },
+        }, Guid.NewGuid().ToString())).Json(HttpStatusCode.Created);
+        var (device, cartId) = await Carts.CartClient.NewCart(_client);
+        await device.Add(cartId, sku, 3);
+        await (await device.Send(HttpMethod.Post, $"/api/v1/carts/{cartId}/assign", new { customerId })).Json(HttpStatusCode.OK);
+        await omni.WaitForSubscribersAsync();
+
+        var view = await Get(_client, customerId);
+
+        var back = Assert.Single(view.GetProperty("returns").EnumerateArray());
+        Assert.Equal((returned.GetProperty("id").GetGuid(), order.GetProperty("id").GetGuid(), store, 1),
+            (back.GetProperty("returnId").GetGuid(), back.GetProperty("orderId").GetGuid(), back.GetProperty("locationCode").GetString(), back.GetProperty("units").GetInt32()));
+        Assert.Equal(12.50m, back.GetProperty("refund").GetProperty("amount").GetDecimal());
+        var cart = view.GetProperty("cart");
+        Assert.Equal(cartId, cart.GetProperty("cartId").GetGuid());
+        Assert.Equal((sku, 3), (cart.GetProperty("lines")[0].GetProperty("sku").GetString(), cart.GetProperty("lines")[0].GetProperty("quantity").GetInt32()));
+        Assert.Equal(75.00m, cart.GetProperty("total").GetProperty("amount").GetDecimal());
+    }
+
+    [Fact]
     public async Task Resolving_again_by_any_identity_finds_the_profile_and_attaches_the_new_identities()
     {
         var email = Email();

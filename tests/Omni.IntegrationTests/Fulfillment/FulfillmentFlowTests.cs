@@ -138,6 +138,38 @@ public abstract class FulfillmentFlowTests(OmniFactory omni, ShiftedClock clock)
     }
 
     [Fact]
+    public async Task A_short_pick_is_re_sourced_by_the_optimizer_to_a_cheaper_location_that_is_not_the_nearest_and_the_order_says_why()
+    {
+        var lyon = await ApiSeed.Location(_admin, "SHORT", "store", 45.76, 4.83, ["ship"]);
+        var villeurbanne = await ApiSeed.Location(_admin, "NEARBY", "store", 45.77, 4.88, ["ship"]);
+        var macon = await ApiSeed.Location(_admin, "DC", "warehouse", 46.31, 4.83, ["ship"]);
+        var sku = await ApiSeed.Product(_admin, 5m);
+        await ApiSeed.Stock(_admin, lyon, sku, 3);
+        var order = await Api.PlaceOrder(Ship("web", (sku, 3)));
+        var first = await Api.Single(order);
+        Assert.Equal(lyon, first.GetProperty("locationCode").GetString());
+        // Arrive after the order was sourced: the store 4 km away is nearer, the warehouse 60 km away ships and picks for less.
+        await ApiSeed.Stock(_admin, villeurbanne, sku, 10);
+        await ApiSeed.Stock(_admin, macon, sku, 10);
+
+        await Api.Do(Id(first), "pick", new { lines = new[] { new { orderLineId = LineId(order), quantity = 1 } } });
+
+        var resourced = (await Api.OfOrder(order)).Single(f => Id(f) != Id(first));
+        Assert.Equal((macon, 2), (resourced.GetProperty("locationCode").GetString(), resourced.GetProperty("lines")[0].GetProperty("quantity").GetInt32()));
+        Assert.Equal((10, 0), await Api.Position(villeurbanne, sku));
+        Assert.Equal((10, 2), await Api.Position(macon, sku));
+        var sourcing = await (await _admin.GetAsync($"/api/v1/orders/{Id(order)}/sourcing")).Json(HttpStatusCode.OK);
+        var again = Assert.Single(sourcing.GetProperty("resourcing").EnumerateArray());
+        Assert.Equal((Id(first), "short pick"), (again.GetProperty("fulfillmentId").GetGuid(), again.GetProperty("reason").GetString()));
+        var line = Assert.Single(again.GetProperty("explanation").GetProperty("lines").EnumerateArray());
+        Assert.Equal((1, 2), (line.GetProperty("line").GetInt32(), line.GetProperty("quantity").GetInt32()));
+        var verdicts = line.GetProperty("candidates").EnumerateArray()
+            .ToDictionary(c => c.GetProperty("locationCode").GetString()!, c => c.GetProperty("verdict").GetString());
+        Assert.Equal(new Dictionary<string, string?> { [macon] = "chosen", [villeurbanne] = "costlier", [lyon] = "excluded" }, verdicts);
+        await StockInvariants.AssertAsync(omni);
+    }
+
+    [Fact]
     public async Task A_short_pick_nothing_else_can_serve_cancels_those_units_and_payments_hear_of_it()
     {
         var store = await ApiSeed.Location(_admin, "STORE");

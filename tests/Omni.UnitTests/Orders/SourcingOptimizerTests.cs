@@ -152,6 +152,19 @@ public sealed class SourcingOptimizerTests
     }
 
     [Fact]
+    public void Re_sourcing_a_pickup_away_from_its_own_store_finds_nothing_for_no_other_store_can_hand_it_over()
+    {
+        var stock = new[] { Level(LyonStore, "A", 10), Level(GrenobleStore, "A", 10) };
+
+        var result = SourcingOptimizer.PlanMissing([new SourcingLine(0, "A", 2, FulfillmentMethod.Pickup, LyonStore.Code)], Input(stock),
+            new HashSet<string>(StringComparer.OrdinalIgnoreCase) { LyonStore.Code });
+
+        Assert.Equal(["A"], result.Plan.ShortSkus);
+        Assert.Empty(result.Plan.Allocations);
+        Assert.Equal(CandidateVerdict.Excluded, result.Explanation.Lines[0].Candidates.Single().Verdict);
+    }
+
+    [Fact]
     public void Out_of_budget_the_search_still_answers_with_a_complete_plan_it_does_not_call_exact()
     {
         var locations = Enumerable.Range(0, 30).Select(i => Location($"S{i:D2}", LocationType.Store, 45 + i * 0.05, 4.8, LocationCapability.Ship)).ToList();

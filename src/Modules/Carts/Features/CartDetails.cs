@@ -13,7 +13,10 @@ public sealed record CartDetails(
     AddressInput? ShippingDestination, IReadOnlyList<string> CouponCodes, IReadOnlyList<CartLineDetails> Lines,
     MoneyDto? Subtotal, MoneyDto? Discount, MoneyDto? Total, CartHoldDetails? Hold,
     Guid? OrderId, string? OrderNumber, Guid? MergedInto, string? HandedOffTo, IReadOnlyList<string> Devices,
-    int Version, DateTime CreatedAt, DateTime UpdatedAt);
+    int Version, DateTime CreatedAt, DateTime UpdatedAt, IReadOnlyList<CartCouponDetails>? Coupons = null);
+
+/// <summary>A coupon code held on the cart: what it takes off now, or why it does not apply (checkout leaves it out).</summary>
+public sealed record CartCouponDetails(string Code, bool Applied, MoneyDto? Discount, string? Reason);
 
 /// <summary>
 /// A line priced now (unit price, promotions), with the units that could ship (network) and the units at the
@@ -46,11 +49,10 @@ internal sealed class CartView(IPriceQuotes prices, IStockLevels stock, IStockRe
         var now = clock.GetUtcNow().UtcDateTime;
         var held = cart.HoldExpiresAt > now ? await reservations.HeldAsync(cart.Id, now, ct) : [];
         var lines = cart.Lines.OrderBy(l => l.AddedAt).ThenBy(l => l.Sku, StringComparer.Ordinal).ToList();
-        var quote = lines.Count == 0 ? null
-            : await prices.QuoteAsync(new PriceQuoteRequest(cart.Channel, PricingStore(cart), [.. lines.Select(l => new PriceQuoteLine(l.Sku, l.Quantity))]), ct);
+        var locations = await directory.AllAsync(ct);
+        var quote = lines.Count == 0 ? null : await prices.QuoteAsync(QuoteRequest(cart, locations), ct);
         // The shopper's own hold is theirs: show it as available to them.
         var levels = lines.Count == 0 ? [] : (await stock.RecentForSkusAsync([.. lines.Select(l => l.Sku)], ct)).CountingHeldAsAvailable(held);
-        var locations = await directory.AllAsync(ct);
         var store = cart.PreferredStore is { } code && locations.TryGetValue(code, out var s) ? s : null;
 
         var lineDetails = lines.Select((line, i) =>
@@ -76,8 +78,20 @@ internal sealed class CartView(IPriceQuotes prices, IStockLevels stock, IStockRe
             cart.ShippingDestination is { } d ? new AddressInput(d.Line1, d.Line2, d.City, d.PostalCode, d.Country, d.Latitude, d.Longitude) : null,
             cart.CouponCodes, lineDetails, quote?.Subtotal.ToDto() ?? empty, quote?.Discount.ToDto() ?? empty, quote?.Total.ToDto() ?? empty,
             held.Count == 0 ? null : new CartHoldDetails(held.Min(h => h.ExpiresAt), [.. held.Select(h => new CartHeldUnits(h.Sku, h.LocationCode, h.Quantity))]),
-            cart.OrderId, cart.OrderNumber, cart.MergedInto, cart.HandedOffTo, cart.Devices, cart.Version, cart.CreatedAt, cart.UpdatedAt);
+            cart.OrderId, cart.OrderNumber, cart.MergedInto, cart.HandedOffTo, cart.Devices, cart.Version, cart.CreatedAt, cart.UpdatedAt,
+            [.. (quote?.Coupons ?? []).Select(c => new CartCouponDetails(c.Code, c.Discount is not null, c.Discount?.ToDto(), c.RefusalCode))]);
     }
+
+    /// <summary>
+    /// The cart priced the way its checkout's order will be: its channel and store, its coupons (quoted, not redeemed) and the
+    /// tax of where the goods go (the shipping destination, else the store of a line handed over there), as the order will.
+    /// </summary>
+    public static PriceQuoteRequest QuoteRequest(Cart cart, IReadOnlyDictionary<string, LocationSnapshot> locations) =>
+        new(cart.Channel, PricingStore(cart), [.. cart.Lines.OrderBy(l => l.AddedAt).ThenBy(l => l.Sku, StringComparer.Ordinal)
+                .Select(l => new PriceQuoteLine(l.Sku, l.Quantity))],
+            cart.CouponCodes, cart.CustomerId,
+            cart.ShippingDestination?.Country
+            ?? (cart.Lines.Any(l => l.Method != FulfillmentMethod.Ship) && cart.PreferredStore is { } store && locations.TryGetValue(store, out var at) ? at.Country : null));
 
     /// <summary>Store prices apply to a sale in a store; online carts get the channel's prices wherever they pick up.</summary>
     public static string? PricingStore(Cart cart) => cart.Channel == SalesChannel.Store ? cart.HandedOffTo ?? cart.PreferredStore : null;

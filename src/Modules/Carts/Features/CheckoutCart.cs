@@ -10,6 +10,7 @@ using Omni.Common.Errors;
 using Omni.Common.Validation;
 using Omni.Contracts;
 using Omni.Contracts.Identity;
+using Omni.Contracts.Locations;
 using Omni.Contracts.Orders;
 using Omni.Contracts.Pricing;
 
@@ -19,7 +20,8 @@ namespace Omni.Carts.Features;
 /// <param name="Customer">The buyer's contact details for the order.</param>
 /// <param name="ExpectedTotal">The total the shopper agreed to; when today's price differs, the checkout stops with 409 <c>price_changed</c>.</param>
 /// <param name="Payment">How the order is paid, authorized as for <c>POST /orders</c> (a decline is 402 <c>payment_declined</c> and places nothing).</param>
-public sealed record CheckoutCartRequest(SalesChannel? Channel, CustomerInput? Customer, MoneyDto? ExpectedTotal, PaymentInput? Payment = null);
+/// <param name="LoyaltyPoints">Points of the cart's customer to take off the order (the expected total is the cart's, before them).</param>
+public sealed record CheckoutCartRequest(SalesChannel? Channel, CustomerInput? Customer, MoneyDto? ExpectedTotal, PaymentInput? Payment = null, long? LoyaltyPoints = null);
 
 /// <summary>
 /// Turns the cart into an order through <see cref="IOrderPlacement"/> — the code path of <c>POST /orders</c>, so the
@@ -37,8 +39,11 @@ internal static class CheckoutCart
             .WithSummary("Places the cart's order (idempotent with Idempotency-Key) and marks the cart converted.");
 
     internal static async Task<IResult> Handle(Guid id, CheckoutCartRequest? request, HttpRequest http, ClaimsPrincipal user,
-        CartsDbContext db, CartAccess access, CartView view, IPriceQuotes prices, IOrderPlacement placement, TimeProvider clock, CancellationToken ct)
+        CartsDbContext db, CartAccess access, CartView view, IPriceQuotes prices, IOrderPlacement placement,
+        TimeProvider clock, CancellationToken ct, ILocationDirectory? directory = null)
     {
+        // Pages call this handler in process and may leave the directory out; the request's services always have it.
+        directory ??= http.HttpContext.RequestServices.GetRequiredService<ILocationDirectory>();
         request ??= new CheckoutCartRequest(null, null, null);
         var errors = new Validator();
         var expected = request.ExpectedTotal is null ? null : errors.Money("expectedTotal", request.ExpectedTotal);
@@ -55,7 +60,7 @@ internal static class CheckoutCart
                 : Problems.Problem(StatusCodes.Status422UnprocessableEntity, "idempotency_key_reused", "This Idempotency-Key was already used with a different request body.");
         EnsureReady(cart);
 
-        var quote = await prices.QuoteAsync(new PriceQuoteRequest(cart.Channel, CartView.PricingStore(cart), [.. cart.Lines.Select(l => new PriceQuoteLine(l.Sku, l.Quantity))]), ct);
+        var quote = await prices.QuoteAsync(CartView.QuoteRequest(cart, await directory.AllAsync(ct)), ct);
         if (expected is { } agreed && agreed != quote.Total)
             return Problems.Conflict("price_changed", $"The cart now costs {quote.Total}, not {agreed}; show the shopper the new total.",
                 new Dictionary<string, object?> { ["total"] = quote.Total.ToDto() });
@@ -63,7 +68,8 @@ internal static class CheckoutCart
         var order = new PlaceOrderRequest(request.Channel ?? cart.Channel, request.Customer,
             cart.ShippingDestination is { } d ? new AddressInput(d.Line1, d.Line2, d.City, d.PostalCode, d.Country, d.Latitude, d.Longitude) : null,
             [.. cart.Lines.OrderBy(l => l.AddedAt).Select(l => new OrderLineInput(l.Sku, l.Quantity,
-                new FulfillmentInput(l.Method, l.Method == FulfillmentMethod.Ship ? null : cart.PreferredStore)))], request.Payment);
+                new FulfillmentInput(l.Method, l.Method == FulfillmentMethod.Ship ? null : cart.PreferredStore)))],
+            request.Payment, Coupons: [.. quote.AppliedCoupons], CustomerId: cart.CustomerId, LoyaltyPoints: request.LoyaltyPoints);
         var placed = await placement.PlaceAsync(order, new OrderPlacementOptions(user.Actor(), key, cart.HoldExpiresAt is null ? null : cart.Id,
             async (placed, ct) =>
             {

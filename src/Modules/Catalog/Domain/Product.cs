@@ -58,4 +58,9 @@ internal sealed class Variant
         get => new(PriceMinor, Currency);
         set { PriceMinor = value.Minor; Currency = value.Currency; }
     }
+
+    public VariantSnapshot ToSnapshot(Product product) => new(Sku, product.Code, SnapshotName(product.Name, Name), Price, product.Category, product.Brand);
+
+    /// <summary>The name an order line copies: the product's and the variant's, e.g. "Basic tee M black".</summary>
+    public static string SnapshotName(string product, string variant) => $"{product} {variant}";
 }

@@ -18,7 +18,7 @@ internal enum WriteMode
 /// Variants are upserted by SKU and never removed here: orders, stock and returns keep referring to a SKU after it is
 /// no longer sold. Every check runs before the first change is tracked, so a refusal leaves the context clean.
 /// </summary>
-internal sealed class ProductWriter(CatalogDbContext db, VariantCache cache, TimeProvider clock)
+internal sealed class ProductWriter(CatalogDbContext db, VariantCache cache, ProductCache products, TimeProvider clock)
 {
     public async Task<IReadOnlyList<(Product Product, bool Created)>> SaveAsync(IReadOnlyList<ProductDraft> drafts, WriteMode mode, CancellationToken ct)
     {
@@ -77,6 +77,7 @@ internal sealed class ProductWriter(CatalogDbContext db, VariantCache cache, Tim
         finally
         {
             cache.Invalidate();
+            foreach (var code in codes) products.Invalidate(code);
         }
         return saved;
     }

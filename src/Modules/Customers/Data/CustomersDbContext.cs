@@ -11,6 +11,7 @@ internal abstract class CustomersDbContext(DbContextOptions options) : ModuleDbC
     public DbSet<Customer> Customers => Set<Customer>();
     public DbSet<CustomerIdentity> Identities => Set<CustomerIdentity>();
     public DbSet<Purchase> Purchases => Set<Purchase>();
+    public DbSet<CustomerReturn> Returns => Set<CustomerReturn>();
     public DbSet<Interaction> Interactions => Set<Interaction>();
     public DbSet<ConsentEntry> Consents => Set<ConsentEntry>();
     public DbSet<LoyaltyEntry> LoyaltyLedger => Set<LoyaltyEntry>();
@@ -46,6 +47,17 @@ internal abstract class CustomersDbContext(DbContextOptions options) : ModuleDbC
             e.Property(x => x.Channel).HasMaxLength(16);
             e.Property(x => x.Currency).HasMaxLength(3);
             e.HasIndex(x => x.CustomerId);
+        });
+        model.Entity<CustomerReturn>(e =>
+        {
+            e.ToTable("customers_returns");
+            e.HasKey(x => x.ReturnId);
+            e.Property(x => x.ReturnId).ValueGeneratedNever();
+            e.Property(x => x.OrderNumber).HasMaxLength(20);
+            e.Property(x => x.LocationCode).HasMaxLength(64);
+            e.Property(x => x.Currency).HasMaxLength(3);
+            e.Property(x => x.RefundTo).HasMaxLength(32);
+            e.HasIndex(x => x.OrderId);
         });
         model.Entity<Interaction>(e =>
         {

@@ -15,6 +15,10 @@ internal static class LoyaltyKinds
 {
     public const string Earn = "earn";
     public const string Redeem = "redeem";
+    /// <summary>Points an order earned, taken back when it was cancelled.</summary>
+    public const string EarnReversed = "earn_reversed";
+    /// <summary>Points an order was paid with, given back when it was cancelled.</summary>
+    public const string Release = "release";
 }
 
 /// <summary>A tier reached at <see cref="MinPoints"/> points earned. Data, not code: seeded, changed in the table.</summary>

@@ -43,6 +43,32 @@ internal sealed class LoyaltyPoints(CustomersDbContext db, DbSession session, IO
         return new RedemptionOutcome(true, await BalanceAsync(customer.Id, ct));
     }
 
+    public Money ValueOf(long points, string currency) => new(checked(points * options.Value.PointValueMinor), currency);
+
+    /// <summary>
+    /// A cancelled order: what it earned is taken back (the balance may go below zero when those points were already spent —
+    /// the next purchases make up for it) and what it redeemed is given back; each once, by the ledger's unique (kind, reference).
+    /// </summary>
+    public async Task ReverseAsync(Guid orderId, DateTime at, CancellationToken ct)
+    {
+        var reference = orderId.ToString();
+        var entries = await db.LoyaltyLedger.AsNoTracking().Where(e => e.Reference == reference).ToListAsync(ct);
+        if (entries.FirstOrDefault(e => e.Kind == LoyaltyKinds.Earn) is { } earned && entries.All(e => e.Kind != LoyaltyKinds.EarnReversed))
+        {
+            await db.Customers.Where(c => c.Id == earned.CustomerId).ExecuteUpdateAsync(s => s
+                .SetProperty(c => c.PointsBalance, c => c.PointsBalance - earned.Points)
+                .SetProperty(c => c.PointsEarned, c => c.PointsEarned - earned.Points), ct);
+            db.LoyaltyLedger.Add(new LoyaltyEntry { CustomerId = earned.CustomerId, Points = -earned.Points, Kind = LoyaltyKinds.EarnReversed, Reference = reference, OccurredAt = at });
+        }
+        if (entries.FirstOrDefault(e => e.Kind == LoyaltyKinds.Redeem) is { } redeemed && entries.All(e => e.Kind != LoyaltyKinds.Release))
+        {
+            await db.Customers.Where(c => c.Id == redeemed.CustomerId)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.PointsBalance, c => c.PointsBalance - redeemed.Points), ct);
+            db.LoyaltyLedger.Add(new LoyaltyEntry { CustomerId = redeemed.CustomerId, Points = -redeemed.Points, Kind = LoyaltyKinds.Release, Reference = reference, OccurredAt = at });
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
     /// <summary>Points for a purchase on any channel; the caller saves. Nothing for a zero total.</summary>
     public async Task EarnAsync(Guid customerId, Guid orderId, Money total, DateTime at, CancellationToken ct)
     {

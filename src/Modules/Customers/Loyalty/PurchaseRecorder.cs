@@ -15,12 +15,14 @@ internal sealed class PurchaseRecorder(CustomersDbContext db, ICustomerDirectory
 {
     public async Task RecordAsync(OrderPlaced order, DateTime at, CancellationToken ct)
     {
-        if (order.CustomerEmail is null && order.CustomerPhone is null) return;
+        if (order.CustomerId is null && order.CustomerEmail is null && order.CustomerPhone is null) return;
         if (await db.Purchases.AnyAsync(p => p.OrderId == order.OrderId, ct)) return;
         var identities = new CustomerIdentities(order.CustomerEmail, order.CustomerPhone, Name: order.CustomerName);
         CustomerResolution customer;
+        // Orders resolve their customer at placement; events from before that still carry only contact data.
+        if (order.CustomerId is { } known) customer = new CustomerResolution(known, Created: false);
         // A phone the directory cannot read as a number, and nothing else: the sale stays anonymous.
-        try { customer = await directory.ResolveAsync(identities, ct); }
+        else try { customer = await directory.ResolveAsync(identities, ct); }
         catch (ArgumentException) { return; }
 
         var total = new Money(0, order.Total.Currency);

@@ -44,18 +44,28 @@ internal static class GetAvailability
         if (store is not null && !locations.ContainsKey(store)) errors.Add("location", $"Location '{location}' does not exist.");
         if (!errors.IsValid) return errors.ToProblem();
 
+        // The SKUs of a request sit at the same few dozen locations: judge and measure each location once, not once per position.
+        var described = new Dictionary<string, LocationAvailability?>(StringComparer.OrdinalIgnoreCase);
+        LocationAvailability? At(string code)
+        {
+            if (described.TryGetValue(code, out var known)) return known;
+            var at = locations.TryGetValue(code, out var location) && Visible(location, salesChannel, store) ? Describe(location, lat, lon) : null;
+            described[code] = at;
+            return at;
+        }
+
         var levels = await stock.RecentForSkusAsync(wanted, ct);
         var bySku = levels.ToLookup(l => l.Sku, StringComparer.Ordinal);
         var items = wanted.Select(sku =>
         {
-            var visible = bySku[sku]
-                .Where(l => locations.TryGetValue(l.LocationCode, out var at) && Visible(at, salesChannel, store))
-                .Select(l => Describe(l, locations[l.LocationCode], lat, lon))
-                .ToList();
+            var visible = new List<LocationAvailability>();
+            foreach (var level in bySku[sku])
+                if (At(level.LocationCode) is { } at) visible.Add(at with { Available = level.Available });
+            var stocked = visible.Where(l => l.Available > 0);
             var sorted = lat is null
-                ? visible.OrderByDescending(l => l.Available).ThenBy(l => l.LocationCode, StringComparer.Ordinal)
-                : visible.OrderBy(l => l.DistanceKm).ThenBy(l => l.LocationCode, StringComparer.Ordinal);
-            return new SkuAvailability(sku, visible.Sum(l => l.Available), sorted.Where(l => l.Available > 0).ToList());
+                ? stocked.OrderByDescending(l => l.Available).ThenBy(l => l.LocationCode, StringComparer.Ordinal)
+                : stocked.OrderBy(l => l.DistanceKm).ThenBy(l => l.LocationCode, StringComparer.Ordinal);
+            return new SkuAvailability(sku, visible.Sum(l => l.Available), sorted.ToList());
         }).ToList();
         return TypedResults.Ok(new AvailabilityResponse(items));
     }
@@ -64,8 +74,9 @@ internal static class GetAvailability
         store is not null ? location.Code == store
         : channel is null || location.Can(LocationCapability.Ship) || location.Can(LocationCapability.Pickup) || location.Can(LocationCapability.Curbside);
 
-    private static LocationAvailability Describe(StockLevel level, LocationSnapshot location, double? lat, double? lon) => new(
-        location.Code, location.Name, location.Type == LocationType.Store ? "store" : "warehouse", level.Available,
+    /// <summary>The location without its stock (<c>Available</c> 0): each SKU's level is set on a copy.</summary>
+    private static LocationAvailability Describe(LocationSnapshot location, double? lat, double? lon) => new(
+        location.Code, location.Name, location.Type == LocationType.Store ? "store" : "warehouse", 0,
         location.Can(LocationCapability.Ship), location.Can(LocationCapability.Pickup), location.Can(LocationCapability.Curbside),
         lat is { } la && lon is { } lo ? Math.Round(Geo.DistanceKm(la, lo, location.Latitude, location.Longitude), 1) : null);
 }

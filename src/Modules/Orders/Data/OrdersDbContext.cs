@@ -15,6 +15,7 @@ internal abstract class OrdersDbContext(DbContextOptions options) : ModuleDbCont
     public DbSet<IdempotencyKey> IdempotencyKeys => Set<IdempotencyKey>();
     public DbSet<SourcingRuleSet> SourcingRuleSets => Set<SourcingRuleSet>();
     public DbSet<SourcingDecision> SourcingDecisions => Set<SourcingDecision>();
+    public DbSet<ResourcingDecision> ResourcingDecisions => Set<ResourcingDecision>();
     public DbSet<Fulfillment> Fulfillments => Set<Fulfillment>();
     public DbSet<HandledEvent> HandledEvents => Set<HandledEvent>();
 
@@ -31,6 +32,7 @@ internal abstract class OrdersDbContext(DbContextOptions options) : ModuleDbCont
             e.HasIndex(x => x.SequenceNumber).IsUnique();
             e.HasIndex(x => x.Number).IsUnique();
             e.HasIndex(x => x.CustomerEmail);
+            e.HasIndex(x => x.CustomerId);
             e.HasIndex(x => x.PlacedAt);
             e.Property(x => x.Number).HasMaxLength(20);
             e.Property(x => x.Channel).HasConversion<string>().HasMaxLength(16);
@@ -122,6 +124,14 @@ internal abstract class OrdersDbContext(DbContextOptions options) : ModuleDbCont
         {
             e.ToTable("orders_sourcing_decisions");
             e.HasKey(x => x.OrderId);
+            e.Property(x => x.Explanation).HasColumnType("text");
+        });
+        model.Entity<ResourcingDecision>(e =>
+        {
+            e.ToTable("orders_resourcing_decisions");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => x.OrderId);
+            e.Property(x => x.Reason).HasMaxLength(100);
             e.Property(x => x.Explanation).HasColumnType("text");
         });
         model.IdempotencyKeys("orders_idempotency_keys", resourceColumn: "order_id");

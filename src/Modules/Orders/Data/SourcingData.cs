@@ -34,6 +34,14 @@ internal static class SourcingData
         DecidedAt = at, Explanation = JsonSerializer.Serialize(explanation, Json),
     };
 
+    public static ResourcingDecision Decision(Guid orderId, Guid fulfillmentId, string reason, SourcingExplanation explanation, DateTime at) => new()
+    {
+        OrderId = orderId, FulfillmentId = fulfillmentId, Reason = reason, RuleSetVersion = explanation.RuleSetVersion, Cost = explanation.CostTotal,
+        DecidedAt = at, Explanation = JsonSerializer.Serialize(explanation, Json),
+    };
+
+    public static SourcingExplanation Explanation(ResourcingDecision decision) => JsonSerializer.Deserialize<SourcingExplanation>(decision.Explanation, Json)!;
+
     public static SourcingExplanation Explanation(SourcingDecision decision) => JsonSerializer.Deserialize<SourcingExplanation>(decision.Explanation, Json)!;
 
     /// <summary>

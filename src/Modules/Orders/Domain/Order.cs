@@ -36,6 +36,8 @@ internal sealed class Order
     public string? CustomerEmail { get; init; }
     public string? CustomerName { get; init; }
     public string? CustomerPhone { get; init; }
+    /// <summary>The customer profile the order belongs to (Customers module), resolved at placement; null when anonymous.</summary>
+    public Guid? CustomerId { get; private set; }
     public Address? ShippingAddress { get; init; }
     public required string Currency { get; init; }
     public long TotalMinor { get; private set; }
@@ -44,6 +46,8 @@ internal sealed class Order
     public long TaxMinor { get; private set; }
     public bool TaxIncluded { get; private set; } = true;
     public List<string> Coupons { get; private set; } = [];
+    /// <summary>Loyalty points the customer paid part of the order with (their value is inside <see cref="DiscountMinor"/>).</summary>
+    public long LoyaltyPoints { get; private set; }
     public DateTime PlacedAt { get; init; }
     public DateTime? ClosedAt { get; private set; }
     public string? CancelReason { get; private set; }
@@ -80,6 +84,29 @@ internal sealed class Order
         TaxMinor = priced.Tax.Minor;
         TaxIncluded = priced.Lines.All(l => l.TaxIncluded);
         Coupons = [.. priced.Coupons];
+    }
+
+    public void BelongsTo(Guid? customerId) => CustomerId = customerId;
+
+    /// <summary>
+    /// Loyalty points taken as a discount of <paramref name="valueMinor"/> (at most the total): spread over the lines in
+    /// proportion to what each costs, so a line cancelled or returned later refunds what was really paid for it.
+    /// </summary>
+    public void RedeemPoints(long points, long valueMinor)
+    {
+        var totals = Lines.Select(l => l.TotalMinor(TaxIncluded)).ToArray();
+        var sum = totals.Sum();
+        if (valueMinor > sum) throw new ArgumentOutOfRangeException(nameof(valueMinor), "Points cannot take off more than the order costs.");
+        var shares = totals.Select(t => sum == 0 ? 0 : valueMinor * t / sum).ToArray();
+        for (var left = valueMinor - shares.Sum(); left > 0;)
+            for (var i = 0; i < shares.Length && left > 0; i++)
+                if (shares[i] < totals[i]) { shares[i]++; left--; }
+        var discountBefore = Lines.Sum(l => l.DiscountMinor);
+        for (var i = 0; i < Lines.Count; i++) Lines[i].TakeOff(shares[i], TaxIncluded);
+        LoyaltyPoints = points;
+        DiscountMinor += Lines.Sum(l => l.DiscountMinor) - discountBefore;
+        TaxMinor = Lines.Sum(l => l.TaxMinor);
+        TotalMinor = Lines.Sum(l => l.TotalMinor(TaxIncluded));
     }
 
     public void AssignNumber(long sequence)
@@ -155,6 +182,19 @@ internal sealed class OrderLine
         DiscountMinor = priced.Discount.Minor;
         TaxMinor = priced.Tax.Minor;
         Promotions = [.. priced.Promotions];
+    }
+
+    /// <summary>
+    /// Takes <paramref name="amountMinor"/> off what the line costs. Tax follows the price: VAT inside the price shrinks in
+    /// proportion; a tax added on top is charged on the lower price, so the price itself falls by less than the amount.
+    /// </summary>
+    internal void TakeOff(long amountMinor, bool taxIncluded)
+    {
+        var before = TotalMinor(taxIncluded);
+        if (amountMinor == 0 || before == 0) return;
+        var tax = TaxMinor * (before - amountMinor) / before;
+        DiscountMinor += taxIncluded ? amountMinor : amountMinor - (TaxMinor - tax);
+        TaxMinor = tax;
     }
 
     /// <summary>What the line costs: unit price × quantity − discount, plus the tax when it is added on top.</summary>

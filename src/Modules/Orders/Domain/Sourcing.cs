@@ -21,3 +21,21 @@ internal sealed class SourcingDecision
     /// <summary>The <see cref="Sourcing.SourcingExplanation"/> as JSON.</summary>
     public required string Explanation { get; init; }
 }
+
+/// <summary>
+/// How units a location could not serve after all (a short pick, stock oversold) were sourced again and why, written in the
+/// re-sourcing's transaction: an order has one of these per re-sourcing, besides its one <see cref="SourcingDecision"/>.
+/// </summary>
+internal sealed class ResourcingDecision
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid OrderId { get; init; }
+    /// <summary>The fulfillment that came up short; new fulfillments replacing it name it in <c>replacesFulfillmentId</c>.</summary>
+    public Guid FulfillmentId { get; init; }
+    public required string Reason { get; init; }
+    public int RuleSetVersion { get; init; }
+    public double Cost { get; init; }
+    public DateTime DecidedAt { get; init; }
+    /// <summary>The <see cref="Sourcing.SourcingExplanation"/> as JSON.</summary>
+    public required string Explanation { get; init; }
+}

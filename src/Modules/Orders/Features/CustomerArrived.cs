@@ -11,8 +11,8 @@ internal static class CustomerArrived
     public static void Map(RouteGroupBuilder fulfillments) =>
         fulfillments.MapPost("/{id:guid}/arrived", Handle).WithName(nameof(CustomerArrived)).RequireAuthorization(Scopes.Policy(Scopes.Orders));
 
-    internal static Task<IResult> Handle(Guid id, ClaimsPrincipal user, OrdersDbContext db, FulfillmentWork work, CancellationToken ct) =>
-        work.RunAsync(id, user,
+    internal static Task<IResult> Handle(Guid id, ClaimsPrincipal user, OrdersDbContext db, FulfillmentWork work, CancellationToken ct, HttpRequest? http = null) =>
+        work.RunAsync(new FulfillmentAction(id, nameof(CustomerArrived), http), user,
             (f, now) => { f.CustomerArrived(now); return Task.CompletedTask; },
             (f, _, now) =>
             {

@@ -15,8 +15,8 @@ internal static class DeliverFulfillment
     public static void Map(RouteGroupBuilder fulfillments) =>
         fulfillments.MapPost("/{id:guid}/deliver", Handle).WithName(nameof(DeliverFulfillment)).RequireAuthorization(Scopes.Policy(Scopes.Orders));
 
-    internal static Task<IResult> Handle(Guid id, ClaimsPrincipal user, OrdersDbContext db, FulfillmentWork work, IStockReservations stock, CancellationToken ct) =>
-        work.RunAsync(id, user,
+    internal static Task<IResult> Handle(Guid id, ClaimsPrincipal user, OrdersDbContext db, FulfillmentWork work, IStockReservations stock, CancellationToken ct, HttpRequest? http = null) =>
+        work.RunAsync(new FulfillmentAction(id, nameof(DeliverFulfillment), http), user,
             (f, now) => { f.Deliver(now); return Task.CompletedTask; },
             async (f, _, now) =>
             {

@@ -19,13 +19,13 @@ internal static class HandOverFulfillment
         fulfillments.MapPost("/{id:guid}/handover", Handle).WithName(nameof(HandOverFulfillment)).RequireAuthorization(Scopes.Policy(Scopes.Orders));
 
     internal static async Task<IResult> Handle(Guid id, HandOverRequest? request, ClaimsPrincipal user, OrdersDbContext db,
-        FulfillmentWork work, IStockReservations stock, CancellationToken ct)
+        FulfillmentWork work, IStockReservations stock, CancellationToken ct, HttpRequest? http = null)
     {
         var errors = new Validator();
         errors.Optional("pickupCode", request?.PickupCode, 12);
         if (!errors.IsValid) return errors.ToProblem();
 
-        return await work.RunAsync(id, user,
+        return await work.RunAsync(new FulfillmentAction(id, nameof(HandOverFulfillment), http, request), user,
             (f, now) => { f.HandOver(request?.PickupCode, now); return Task.CompletedTask; },
             async (f, _, now) =>
             {

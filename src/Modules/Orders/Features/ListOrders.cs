@@ -16,7 +16,7 @@ internal static class ListOrders
         orders.MapGet("/", Handle).WithName(nameof(ListOrders));
 
     internal static async Task<IResult> Handle(string? channel, string? status, string? email, string? location, string? sku,
-        DateTime? placedFrom, DateTime? placedTo, string? after, int? limit, OrdersDbContext db, CancellationToken ct)
+        DateTime? placedFrom, DateTime? placedTo, string? after, int? limit, OrdersDbContext db, CancellationToken ct, string? customerId = null)
     {
         var errors = new Validator();
         var take = limit ?? 50;
@@ -39,12 +39,19 @@ internal static class ListOrders
             if (long.TryParse(after, out var parsed) && parsed > 0) cursor = parsed;
             else errors.Add("after", "is not a valid cursor.");
         }
+        Guid? customer = null;
+        if (customerId is not null)
+        {
+            if (Guid.TryParse(customerId, out var parsed)) customer = parsed;
+            else errors.Add("customerId", "is not a customer id.");
+        }
         if (!errors.IsValid) return errors.ToProblem();
 
         var query = db.Orders.AsNoTracking().AsSplitQuery();
         if (salesChannel is { } c) query = query.Where(o => o.Channel == c);
         if (orderStatus is { } s) query = query.Where(o => o.Status == s);
         if (OrderInput.Normalize(email) is { } e) query = query.Where(o => o.CustomerEmail == e);
+        if (customer is { } owner) query = query.Where(o => o.CustomerId == owner);
         if (location?.ToUpperInvariant() is { } l) query = query.Where(o => o.Lines.Any(x => x.LocationCode == l || x.Allocations.Any(a => a.LocationCode == l)));
         if (sku?.ToUpperInvariant() is { } code) query = query.Where(o => o.Lines.Any(x => x.Sku == code));
         if (placedFrom is { } from) { var f = from.ToUniversalTime(); query = query.Where(o => o.PlacedAt >= f); }

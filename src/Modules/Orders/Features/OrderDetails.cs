@@ -19,7 +19,7 @@ public sealed record OrderLineDetails(Guid Id, int LineNumber, string Sku, strin
 
 public sealed record OrderDetails(Guid Id, string Number, string Status, SalesChannel Channel, CustomerDetails Customer,
     AddressDetails? ShippingAddress, IReadOnlyList<OrderLineDetails> Lines, MoneyDto Total, DateTime PlacedAt, DateTime? ClosedAt, string? CancelReason,
-    MoneyDto DiscountTotal, MoneyDto TaxTotal, bool TaxIncluded, IReadOnlyList<string> Coupons);
+    MoneyDto DiscountTotal, MoneyDto TaxTotal, bool TaxIncluded, IReadOnlyList<string> Coupons, Guid? CustomerId, long LoyaltyPoints);
 
 internal static class OrderMapping
 {
@@ -34,7 +34,7 @@ internal static class OrderMapping
             l.Allocations.Select(x => new AllocationDetails(x.LocationCode, x.Quantity)).ToList(),
             new Money(l.DiscountMinor, order.Currency).ToDto(), new Money(l.TaxMinor, order.Currency).ToDto(), l.Promotions, l.CancelledQuantity)).ToList(),
         order.Total.ToDto(), order.PlacedAt, order.ClosedAt, order.CancelReason,
-        new Money(order.DiscountMinor, order.Currency).ToDto(), new Money(order.TaxMinor, order.Currency).ToDto(), order.TaxIncluded, order.Coupons);
+        new Money(order.DiscountMinor, order.Currency).ToDto(), new Money(order.TaxMinor, order.Currency).ToDto(), order.TaxIncluded, order.Coupons, order.CustomerId, order.LoyaltyPoints);
 
     public static string Method(FulfillmentMethod method) => Lower(method.ToString());
 

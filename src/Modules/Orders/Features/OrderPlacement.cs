@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Omni.Common.Data;
 using Omni.Common.Errors;
 using Omni.Contracts.Catalog;
+using Omni.Contracts.Customers;
 using Omni.Contracts.Inventory;
 using Omni.Contracts.Locations;
 using Omni.Contracts.Orders;
@@ -40,7 +41,8 @@ internal sealed record Placement(Order? Order, bool Replayed, ProblemDetails? Pr
 /// </summary>
 internal sealed class OrderPlacement(
     OrdersDbContext db, DbSession session, ICatalogLookup catalog, ILocationDirectory directory,
-    IStockLevels stock, IStockReservations reservations, SourcingSignals signals, IPricing pricing, IPayments payments, TimeProvider clock) : IOrderPlacement
+    IStockLevels stock, IStockReservations reservations, SourcingSignals signals, IPricing pricing, IPayments payments, ICustomerDirectory customers,
+    ILoyaltyPoints loyalty, TimeProvider clock) : IOrderPlacement
 {
     private const int Attempts = 4;
 
@@ -66,7 +68,7 @@ internal sealed class OrderPlacement(
         if (await PricedThroughEngine.CheckAsync(pricing, request.Coupons, request.Customer?.Email, ct) is { } refusedEarly)
             return await ReplayOrAsync(idempotency, Placement.Refused(refusedEarly), ct);
 
-        var admission = new Admission(db, reservations, pricing, payments, locations);
+        var admission = new Admission(db, reservations, pricing, payments, customers, loyalty, locations);
         var sourcingLines = PlaceOrder.SourcingLines(request, variants);
         var sourcing = await signals.InputAsync(request.Channel!.Value, PlaceOrder.Destination(request), locations, ct);
         var held = options.HoldId is { } holdId ? await reservations.HeldAsync(holdId, clock.GetUtcNow().UtcDateTime, ct) : [];
@@ -145,7 +147,7 @@ internal sealed class OrderPlacement(
         if (!sourced.Plan.Complete) throw PlaceOrder.InsufficientStock(sourced.Plan.ShortSkus);
         var now = clock.GetUtcNow().UtcDateTime;
         var placed = PlaceOrder.Build(request, variants, sourced.Plan, currency, actor, now);
-        var admitted = await new Admission(db, reservations, pricing, payments, locations).AdmitAsync(placed, request, variants, sourced, holdId: null, actor, now, ct);
+        var admitted = await new Admission(db, reservations, pricing, payments, customers, loyalty, locations).AdmitAsync(placed, request, variants, sourced, holdId: null, actor, now, ct);
         if (admitted.ShortSkus.Count > 0) throw PlaceOrder.InsufficientStock(admitted.ShortSkus);
         if (admitted.Refusal is not null) throw new DomainException("order_refused", "The new order was refused by pricing or payment.");
         await db.SaveChangesAsync(ct);

@@ -24,7 +24,7 @@ internal static class PickFulfillment
         fulfillments.MapPost("/{id:guid}/pick", Handle).WithName(nameof(PickFulfillment)).RequireAuthorization(Scopes.Policy(Scopes.Orders));
 
     internal static async Task<IResult> Handle(Guid id, PickFulfillmentRequest? request, ClaimsPrincipal user, OrdersDbContext db, FulfillmentWork work,
-        Resourcing resourcing, IStockFacts facts, CancellationToken ct)
+        Resourcing resourcing, IStockFacts facts, CancellationToken ct, HttpRequest? http = null)
     {
         var errors = new Validator();
         var picked = new Dictionary<Guid, int>();
@@ -39,7 +39,7 @@ internal static class PickFulfillment
         if (!errors.IsValid) return errors.ToProblem();
 
         IReadOnlyList<(FulfillmentItem Line, int Missing)> shortages = [];
-        return await work.RunAsync(id, user,
+        return await work.RunAsync(new FulfillmentAction(id, nameof(PickFulfillment), http, request), user,
             (f, now) =>
             {
                 shortages = f.Pick(picked, now);

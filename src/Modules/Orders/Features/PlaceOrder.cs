@@ -19,6 +19,8 @@ namespace Omni.Orders.Features;
 /// </summary>
 internal static class PlaceOrder
 {
+    private const long MaxLoyaltyPoints = 100_000_000;
+
     public static void Map(RouteGroupBuilder orders) =>
         orders.MapPost("/", Handle).WithName(nameof(PlaceOrder)).RequireAuthorization(Scopes.Policy(Scopes.Orders));
 
@@ -90,6 +92,7 @@ internal static class PlaceOrder
         OrderInput.Customer(errors, request.Customer);
         OrderInput.Payment(errors, request.Payment, PaymentTender.ForOrders, tokenRequired: true);
         PricedThroughEngine.ValidateCoupons(errors, request.Coupons);
+        if (request.LoyaltyPoints is { } points) errors.Range("loyaltyPoints", points, 1, MaxLoyaltyPoints);
         if (request.ShippingAddress is { } address) OrderInput.Address(errors, "shippingAddress", address);
         if (request.Lines is not { Count: > 0 }) { errors.Add("lines", "must contain at least one line."); return errors; }
         if (request.Lines.Count > OrderInput.MaxLines) { errors.Add("lines", $"must contain at most {OrderInput.MaxLines} lines."); return errors; }

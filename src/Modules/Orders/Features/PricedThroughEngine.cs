@@ -44,7 +44,7 @@ internal static class PricedThroughEngine
             atTill ? new Money(l.UnitPriceMinor, order.Currency) : null)).ToList();
         var store = order.Channel == Contracts.SalesChannel.Store ? order.Lines[0].LocationCode : null;
         var result = await pricing.PriceOrderAsync(new OrderPricingRequest(
-            order.Id, order.Channel, store, order.PlacedAt, lines, coupons ?? [], null, order.CustomerEmail, taxCountry, null, atTill), ct);
+            order.Id, order.Channel, store, order.PlacedAt, lines, coupons ?? [], order.CustomerId, order.CustomerEmail, taxCountry, null, atTill), ct);
         if (result.Order is null) return Refusal(result);
         order.ApplyPricing(result.Order);
         return null;

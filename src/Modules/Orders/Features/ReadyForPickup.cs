@@ -21,8 +21,8 @@ internal static class ReadyForPickup
     public static void Map(RouteGroupBuilder fulfillments) =>
         fulfillments.MapPost("/{id:guid}/ready", Handle).WithName(nameof(ReadyForPickup)).RequireAuthorization(Scopes.Policy(Scopes.Orders));
 
-    internal static Task<IResult> Handle(Guid id, ClaimsPrincipal user, OrdersDbContext db, FulfillmentWork work, ILocationDirectory directory, CancellationToken ct) =>
-        work.RunAsync(id, user,
+    internal static Task<IResult> Handle(Guid id, ClaimsPrincipal user, OrdersDbContext db, FulfillmentWork work, ILocationDirectory directory, CancellationToken ct, HttpRequest? http = null) =>
+        work.RunAsync(new FulfillmentAction(id, nameof(ReadyForPickup), http), user,
             async (f, now) =>
             {
                 var store = f.HandoverLocationCode ?? f.LocationCode;

@@ -6,6 +6,7 @@ using Omni.Common.Errors;
 using Omni.Common.Validation;
 using Omni.Contracts;
 using Omni.Contracts.Catalog;
+using Omni.Contracts.Customers;
 using Omni.Contracts.Identity;
 using Omni.Contracts.Inventory;
 using Omni.Contracts.Locations;
@@ -21,8 +22,9 @@ public sealed record StoreSaleLine(string Sku, int Quantity, MoneyDto? UnitPrice
 
 // Payment is the tender taken at the till; cash when the till does not say. Coupons: codes the till accepted; a code over
 // its limit (the till was offline) is recorded and flagged, never refused.
+// CustomerId: the profile the till identified (a scanned loyalty card looked up first); else the customer's e-mail or phone resolves it.
 public sealed record RecordStoreSaleRequest(DateTime? OccurredAt, List<StoreSaleLine>? Lines, CustomerInput? Customer, PaymentInput? Payment = null,
-    List<string>? Coupons = null);
+    List<string>? Coupons = null, Guid? CustomerId = null);
 
 /// <summary>
 /// A sale at the till is a fact: it is recorded as a completed store order and takes stock off hand at once, even
@@ -39,8 +41,10 @@ internal static class RecordStoreSale
 
     internal static async Task<IResult> Handle(string locationCode, RecordStoreSaleRequest request, HttpRequest http, ClaimsPrincipal user,
         OrdersDbContext db, DbSession session, ICatalogLookup catalog, ILocationDirectory directory, IStockFacts stock,
-        IPricing pricing, IPayments payments, TimeProvider clock, CancellationToken ct)
+        IPricing pricing, IPayments payments, TimeProvider clock, CancellationToken ct, ICustomerDirectory? customers = null)
     {
+        // Pages call this handler in process and may leave the directory out; the request's services always have it.
+        customers ??= http.HttpContext.RequestServices.GetRequiredService<ICustomerDirectory>();
         locationCode = locationCode.ToUpperInvariant();
         var now = clock.GetUtcNow().UtcDateTime;
         var errors = new Validator();
@@ -79,6 +83,9 @@ internal static class RecordStoreSale
         {
             await session.InTransactionAsync(async () =>
             {
+                (var customerId, refused) = await OrderCustomers.ResolveAsync(customers, request.CustomerId, request.Customer, ct);
+                if (refused is not null) throw new SaleRefused();
+                order.BelongsTo(customerId);
                 // Promotions and coupons apply to the till's prices; only a code that does not exist refuses the sale.
                 refused = await PricedThroughEngine.PriceAsync(pricing, order, variants, request.Coupons, null, locations, atTill: true, ct);
                 if (refused is not null) throw new SaleRefused();
@@ -90,7 +97,7 @@ internal static class RecordStoreSale
                 idempotency?.Remember(db, order.Id, now);
                 db.Publish(new OrderPlaced(order.Id, order.Number, "store", order.Total.ToDto(), order.CustomerEmail,
                     order.Lines.Select(l => new OrderLineSummary(l.Sku, l.Quantity, OrderMapping.Method(l.Method),
-                        new Dictionary<string, int> { [locationCode] = l.Quantity })).ToList(), order.CustomerPhone, order.CustomerName), now);
+                        new Dictionary<string, int> { [locationCode] = l.Quantity })).ToList(), order.CustomerPhone, order.CustomerName, order.CustomerId), now);
                 await db.SaveChangesAsync(ct);
                 return true;
             }, ct);
@@ -107,7 +114,7 @@ internal static class RecordStoreSale
         return TypedResults.Created($"/api/v1/orders/{order.Id}", order.ToDetails());
     }
 
-    /// <summary>Rolls the sale's transaction back when its coupon does not exist.</summary>
+    /// <summary>Rolls the sale's transaction back when its coupon or its customer id does not exist.</summary>
     private sealed class SaleRefused : Exception;
 
     private static List<Money> Validate(RecordStoreSaleRequest request, DateTime now, Validator errors)

@@ -19,14 +19,14 @@ internal static class ShipFulfillment
         fulfillments.MapPost("/{id:guid}/ship", Handle).WithName(nameof(ShipFulfillment)).RequireAuthorization(Scopes.Policy(Scopes.Orders));
 
     internal static async Task<IResult> Handle(Guid id, ShipFulfillmentRequest? request, ClaimsPrincipal user, OrdersDbContext db,
-        FulfillmentWork work, IStockReservations stock, CancellationToken ct)
+        FulfillmentWork work, IStockReservations stock, CancellationToken ct, HttpRequest? http = null)
     {
         var errors = new Validator();
         errors.Optional("carrier", request?.Carrier, 100);
         errors.Optional("trackingNumber", request?.TrackingNumber, 100);
         if (!errors.IsValid) return errors.ToProblem();
 
-        return await work.RunAsync(id, user,
+        return await work.RunAsync(new FulfillmentAction(id, nameof(ShipFulfillment), http, request), user,
             (f, now) => { f.Ship(request?.Carrier?.Trim(), request?.TrackingNumber?.Trim(), now); return Task.CompletedTask; },
             async (f, _, now) =>
             {

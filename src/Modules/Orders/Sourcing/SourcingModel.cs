@@ -79,6 +79,7 @@ internal sealed class SourcingModel
             GroupOfLine[i] = -1;
             // Handed over in a store: that store serves it, whatever it costs.
             var at = _index.GetValueOrDefault(line.LocationCode ?? "", -1);
+            if (at >= 0 && input.Excluded?.Contains(Locations[at].Code) == true) at = -1;
             var have = at < 0 ? 0 : _supply.GetValueOrDefault((at, line.Sku));
             if (have < line.Quantity) { AddShort(line.Sku); continue; }
             _supply[(at, line.Sku)] = have - line.Quantity;

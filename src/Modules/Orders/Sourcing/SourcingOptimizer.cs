@@ -58,7 +58,9 @@ internal static class SourcingOptimizer
                 if (g < 0)
                 {
                     if (!string.Equals(location.Code, line.LocationCode, StringComparison.OrdinalIgnoreCase)) continue;
-                    var verdict = quantity > 0 ? CandidateVerdict.Chosen : model.Available(l, line.Sku) >= line.Quantity ? CandidateVerdict.Buffer : CandidateVerdict.NoStock;
+                    var verdict = quantity > 0 ? CandidateVerdict.Chosen
+                        : model.Input.Excluded?.Contains(location.Code) == true ? CandidateVerdict.Excluded
+                        : model.Available(l, line.Sku) >= line.Quantity ? CandidateVerdict.Buffer : CandidateVerdict.NoStock;
                     candidates.Add(Candidate(model, l, line, verdict, quantity, null, null));
                     continue;
                 }

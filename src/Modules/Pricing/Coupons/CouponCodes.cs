@@ -24,6 +24,12 @@ internal static class CouponCodes
     public static string Normalize(string typed) => typed.Trim().Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
 
     /// <summary>The key per-customer limits count under: the customer id when known, else the e-mail; null when neither.</summary>
+    /// <summary>
+    /// Uses counted before orders carried customer ids are under the e-mail: when the id is known, the e-mail's key too, so
+    /// those earlier uses still count against the limit; null otherwise.
+    /// </summary>
+    public static string? EarlierKey(Guid? customerId, string? email) => customerId is null ? null : CustomerKey(null, email);
+
     public static string? CustomerKey(Guid? customerId, string? email) =>
         customerId is { } id ? $"id:{id:D}"
         : string.IsNullOrWhiteSpace(email) ? null

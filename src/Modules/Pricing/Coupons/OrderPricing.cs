@@ -35,7 +35,7 @@ internal sealed class OrderPricing(PricingDbContext db, PricingRulesCache cache,
                 if (request.AtTill) continue;
                 return Refused(PresentedCoupons.Refuse(PresentedCoupons.NotApplicable, coupon.Code.Code));
             }
-            var overLimit = await RedeemAsync(coupon, customerKey, ct);
+            var overLimit = await RedeemAsync(coupon, customerKey, CouponCodes.EarlierKey(request.CustomerId, request.CustomerEmail), ct);
             if (overLimit is not null && !request.AtTill) return Refused(PresentedCoupons.Refuse(overLimit, coupon.Code.Code));
             db.CouponRedemptions.Add(new CouponRedemptionRecord
             {
@@ -58,14 +58,19 @@ internal sealed class OrderPricing(PricingDbContext db, PricingRulesCache cache,
     }
 
     /// <summary>Null when the use is counted; otherwise the limit it would break (and nothing is counted).</summary>
-    private async Task<string?> RedeemAsync(PresentedCoupon presented, string? customerKey, CancellationToken ct)
+    private async Task<string?> RedeemAsync(PresentedCoupon presented, string? customerKey, string? earlierKey, CancellationToken ct)
     {
         var (code, coupon) = presented;
         if (!await ledger.TryUseCodeAsync(code.Id, ct)) return PresentedCoupons.Exhausted;
-        if (coupon.PerCustomerLimit is { } limit && customerKey is not null && !await ledger.TryUseForCustomerAsync(coupon.Id, customerKey, limit, ct))
+        if (coupon.PerCustomerLimit is { } limit && customerKey is not null)
         {
-            await ledger.UnuseCodeAsync(code.Id, ct);
-            return PresentedCoupons.PerCustomer;
+            // Rows under the e-mail are no longer written once orders carry the id, so reading them outside the update is safe.
+            var left = limit - await PresentedCoupons.EarlierUsesAsync(db, coupon.Id, earlierKey, ct);
+            if (left <= 0 || !await ledger.TryUseForCustomerAsync(coupon.Id, customerKey, left, ct))
+            {
+                await ledger.UnuseCodeAsync(code.Id, ct);
+                return PresentedCoupons.PerCustomer;
+            }
         }
         return null;
     }

@@ -48,15 +48,22 @@ internal static class PresentedCoupons
         PricingDbContext db, List<PresentedCoupon> presented, Guid? customerId, string? email, CancellationToken ct)
     {
         var customerKey = CouponCodes.CustomerKey(customerId, email);
+        var earlierKey = CouponCodes.EarlierKey(customerId, email);
         foreach (var (code, coupon) in presented)
         {
             if (code.MaxUses is { } max && code.Uses >= max) return Refuse(Exhausted, code.Code);
             if (coupon.PerCustomerLimit is { } limit && customerKey is not null
-                && await db.CouponCustomerUses.AsNoTracking().AnyAsync(u => u.CouponId == coupon.Id && u.CustomerKey == customerKey && u.Uses >= limit, ct))
+                && await db.CouponCustomerUses.AsNoTracking().Where(u => u.CouponId == coupon.Id && (u.CustomerKey == customerKey || u.CustomerKey == earlierKey))
+                    .SumAsync(u => u.Uses, ct) >= limit)
                 return Refuse(PerCustomer, code.Code);
         }
         return null;
     }
+
+    /// <summary>Uses of the coupon counted under the customer's e-mail before orders carried their customer's id.</summary>
+    public static async Task<int> EarlierUsesAsync(PricingDbContext db, Guid couponId, string? earlierKey, CancellationToken ct) =>
+        earlierKey is null ? 0
+        : await db.CouponCustomerUses.AsNoTracking().Where(u => u.CouponId == couponId && u.CustomerKey == earlierKey).Select(u => u.Uses).FirstOrDefaultAsync(ct);
 
     public static CouponRefusal Refuse(string reason, string code) => reason switch
     {

@@ -238,6 +238,65 @@ namespace Omni.Customers.Data.Migrations.Postgres
                     b.ToTable("customers_identities", (string)null);
                 });
 
+            modelBuilder.Entity("Omni.Customers.Domain.CustomerReturn", b =>
+                {
+                    b.Property<Guid>("ReturnId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("return_id");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<Guid?>("ExchangeOrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("exchange_order_id");
+
+                    b.Property<string>("LocationCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("location_code");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("order_id");
+
+                    b.Property<string>("OrderNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("order_number");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<long>("RefundMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("refund_minor");
+
+                    b.Property<string>("RefundTo")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("refund_to");
+
+                    b.Property<int>("Units")
+                        .HasColumnType("integer")
+                        .HasColumnName("units");
+
+                    b.HasKey("ReturnId")
+                        .HasName("pk_customers_returns");
+
+                    b.HasIndex("OrderId")
+                        .HasDatabaseName("ix_customers_returns_order_id");
+
+                    b.ToTable("customers_returns", (string)null);
+                });
+
             modelBuilder.Entity("Omni.Customers.Domain.Interaction", b =>
                 {
                     b.Property<Guid>("Id")

@@ -233,6 +233,65 @@ namespace Omni.Customers.Data.Migrations.Sqlite
                     b.ToTable("customers_identities", (string)null);
                 });
 
+            modelBuilder.Entity("Omni.Customers.Domain.CustomerReturn", b =>
+                {
+                    b.Property<Guid>("ReturnId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("return_id");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency");
+
+                    b.Property<Guid?>("ExchangeOrderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("exchange_order_id");
+
+                    b.Property<string>("LocationCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("location_code");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_id");
+
+                    b.Property<string>("OrderNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_number");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("received_at");
+
+                    b.Property<long>("RefundMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("refund_minor");
+
+                    b.Property<string>("RefundTo")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("refund_to");
+
+                    b.Property<int>("Units")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("units");
+
+                    b.HasKey("ReturnId")
+                        .HasName("pk_customers_returns");
+
+                    b.HasIndex("OrderId")
+                        .HasDatabaseName("ix_customers_returns_order_id");
+
+                    b.ToTable("customers_returns", (string)null);
+                });
+
             modelBuilder.Entity("Omni.Customers.Domain.Interaction", b =>
                 {
                     b.Property<Guid>("Id")

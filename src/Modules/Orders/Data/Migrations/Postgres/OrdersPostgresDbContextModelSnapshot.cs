@@ -311,6 +311,10 @@ namespace Omni.Orders.Data.Migrations.Postgres
                         .HasColumnType("character varying(254)")
                         .HasColumnName("customer_email");
 
+                    b.Property<Guid?>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
                     b.Property<string>("CustomerName")
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)")
@@ -324,6 +328,10 @@ namespace Omni.Orders.Data.Migrations.Postgres
                     b.Property<long>("DiscountMinor")
                         .HasColumnType("bigint")
                         .HasColumnName("discount_minor");
+
+                    b.Property<long>("LoyaltyPoints")
+                        .HasColumnType("bigint")
+                        .HasColumnName("loyalty_points");
 
                     b.Property<string>("Number")
                         .IsRequired()
@@ -373,6 +381,9 @@ namespace Omni.Orders.Data.Migrations.Postgres
 
                     b.HasIndex("CustomerEmail")
                         .HasDatabaseName("ix_orders_orders_customer_email");
+
+                    b.HasIndex("CustomerId")
+                        .HasDatabaseName("ix_orders_orders_customer_id");
 
                     b.HasIndex("Number")
                         .IsUnique()
@@ -467,6 +478,54 @@ namespace Omni.Orders.Data.Migrations.Postgres
                         .HasDatabaseName("ix_orders_lines_sku");
 
                     b.ToTable("orders_lines", (string)null);
+                });
+
+            modelBuilder.Entity("Omni.Orders.Domain.ResourcingDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<double>("Cost")
+                        .HasColumnType("double precision")
+                        .HasColumnName("cost");
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("text")
+                        .HasColumnName("explanation");
+
+                    b.Property<Guid>("FulfillmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("fulfillment_id");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("order_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("reason");
+
+                    b.Property<int>("RuleSetVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("rule_set_version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_orders_resourcing_decisions");
+
+                    b.HasIndex("OrderId")
+                        .HasDatabaseName("ix_orders_resourcing_decisions_order_id");
+
+                    b.ToTable("orders_resourcing_decisions", (string)null);
                 });
 
             modelBuilder.Entity("Omni.Orders.Domain.SourcingDecision", b =>

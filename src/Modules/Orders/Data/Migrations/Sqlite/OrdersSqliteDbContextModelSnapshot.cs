@@ -304,6 +304,10 @@ namespace Omni.Orders.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("customer_email");
 
+                    b.Property<Guid?>("CustomerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_id");
+
                     b.Property<string>("CustomerName")
                         .HasMaxLength(400)
                         .HasColumnType("TEXT")
@@ -317,6 +321,10 @@ namespace Omni.Orders.Data.Migrations.Sqlite
                     b.Property<long>("DiscountMinor")
                         .HasColumnType("INTEGER")
                         .HasColumnName("discount_minor");
+
+                    b.Property<long>("LoyaltyPoints")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("loyalty_points");
 
                     b.Property<string>("Number")
                         .IsRequired()
@@ -366,6 +374,9 @@ namespace Omni.Orders.Data.Migrations.Sqlite
 
                     b.HasIndex("CustomerEmail")
                         .HasDatabaseName("ix_orders_orders_customer_email");
+
+                    b.HasIndex("CustomerId")
+                        .HasDatabaseName("ix_orders_orders_customer_id");
 
                     b.HasIndex("Number")
                         .IsUnique()
@@ -460,6 +471,54 @@ namespace Omni.Orders.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_orders_lines_sku");
 
                     b.ToTable("orders_lines", (string)null);
+                });
+
+            modelBuilder.Entity("Omni.Orders.Domain.ResourcingDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<double>("Cost")
+                        .HasColumnType("REAL")
+                        .HasColumnName("cost");
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("text")
+                        .HasColumnName("explanation");
+
+                    b.Property<Guid>("FulfillmentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fulfillment_id");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<int>("RuleSetVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rule_set_version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_orders_resourcing_decisions");
+
+                    b.HasIndex("OrderId")
+                        .HasDatabaseName("ix_orders_resourcing_decisions_order_id");
+
+                    b.ToTable("orders_resourcing_decisions", (string)null);
                 });
 
             modelBuilder.Entity("Omni.Orders.Domain.SourcingDecision", b =>
