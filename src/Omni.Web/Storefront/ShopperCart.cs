@@ -87,13 +87,13 @@ internal sealed class ShopperCart(
             if (!prepared.Succeeded) return prepared;
         }
 
-        var placed = await Run(async () => await CheckoutCart.Handle(cartId, request, Request(idempotencyKey: idempotencyKey), User, db, access, view, prices, placement, clock, ct));
+        var placed = await Run(async () => await CheckoutCart.Handle(cartId, request, Request(idempotencyKey: idempotencyKey), User, db, access, view, prices, placement, clock, ct, directory));
         if (placed.Succeeded) return placed;
         // A twin submit of the same form may have converted the cart first (this one then lost the race on the cart's
         // version): asking again with the same key answers that order.
         var now = (await GetCart.Handle(cartId, Request(), User, access, view, ct)).Read<CartDetails>().Value;
         return now?.Status == "converted" && cart.Status == "active"
-            ? await Run(async () => await CheckoutCart.Handle(cartId, request, Request(idempotencyKey: idempotencyKey), User, db, access, view, prices, placement, clock, ct))
+            ? await Run(async () => await CheckoutCart.Handle(cartId, request, Request(idempotencyKey: idempotencyKey), User, db, access, view, prices, placement, clock, ct, directory))
             : placed;
     }
 
