@@ -4,43 +4,18 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Playwright;
 using Omni.BrowserTests.Infrastructure;
-using Omni.Contracts.Identity;
 using Omni.IntegrationTests.Infrastructure;
+using static Omni.BrowserTests.Infrastructure.AssociateSteps;
+using static Omni.BrowserTests.Infrastructure.Forms;
 
 namespace Omni.BrowserTests;
 
 /// <summary>The store associate's app on a tablet, in Debian's chromium against a real server, on SQLite and on PostgreSQL.</summary>
 public abstract class AssociateTests(BrowserOmni web)
 {
-    private const int TabletWidth = 1024;
-    private const int TabletHeight = 768;
     private static readonly object Lyon = new { line1 = "1 Place Bellecour", city = "Lyon", postalCode = "69002", country = "FR", latitude = 45.7578, longitude = 4.8320 };
     private readonly BrowserOmni _web = web;
     private readonly HttpClient _admin = web.Admin();
-
-    [Fact]
-    public async Task Buy_online_pick_up_in_store_from_the_live_queue_to_a_handover_with_the_code()
-    {
-        var store = await ApiSeed.Location(_admin, "STORE");
-        var sku = await ApiSeed.Product(_admin, 15.00m);
-        await ApiSeed.Stock(_admin, store, sku, 5);
-        var associate = await AssociateOfAsync(store);
-        await associate.GotoAsync($"/associate/{store}/queue");
-        await associate.EvaluateAsync("() => window.notReloaded = true");
-
-        var order = await PlacePickupOrderAsync(store, sku, 2);
-        var number = order.GetProperty("number").GetString()!;
-
-        // The queue refreshes in place: the new pickup shows up, counted, without the page being loaded again.
-        await associate.Locator($"[data-test=lane-prepare] [data-test=queue-row][data-order='{number}']").WaitForAsync();
-        Assert.True(await associate.EvaluateAsync<bool>("() => window.notReloaded === true"));
-        Assert.Equal("1", await associate.Locator("[data-test=count-prepare] b").InnerTextAsync());
-        await AssertFitsTabletAsync(associate, "associate-queue-tablet");
-
-        await PickAndMakeReadyAsync(associate, store, number);
-        await HandOverWithCodeAsync(associate, store, number, await PickupCodeAsync(order));
-        await AssertCollectedAsync(order);
-    }
 
     [Fact]
     public async Task A_short_pick_corrects_the_stores_count_and_re_sources_the_missing_units_then_the_rest_ships_with_tracking()
@@ -57,7 +32,7 @@ public abstract class AssociateTests(BrowserOmni web)
         });
         await ApiSeed.Stock(_admin, warehouse, sku, 10);
         var number = order.GetProperty("number").GetString()!;
-        var associate = await AssociateOfAsync(store);
+        var associate = await AssociateOfAsync(_web, store);
 
         await OpenFromQueueAsync(associate, store, "picks", number);
         Assert.Equal("B07-2", await associate.Locator($"[data-test=pick-line][data-sku='{sku}'] [data-test=bin]").InnerTextAsync());
@@ -80,7 +55,7 @@ public abstract class AssociateTests(BrowserOmni web)
         Assert.Equal("shipped", await StatusOnPageAsync(associate));
         var shipped = Assert.Single(await FulfillmentsAsync(order), f => f.GetProperty("locationCode").GetString() == store);
         Assert.Equal(("shipped", "6A12345678901"), (shipped.GetProperty("status").GetString(), shipped.GetProperty("trackingNumber").GetString()));
-        await AssertFitsTabletAsync(associate, "associate-fulfillment-tablet");
+        await PageFit.AssertFitsHereAsync(associate, "associate-fulfillment-tablet");
     }
 
     [Fact]
@@ -95,7 +70,7 @@ public abstract class AssociateTests(BrowserOmni web)
             lines = new[] { new { sku, quantity = 1, fulfillment = new { method = "curbside", locationCode = store } } },
         });
         var number = order.GetProperty("number").GetString()!;
-        var associate = await AssociateOfAsync(store);
+        var associate = await AssociateOfAsync(_web, store);
         await PickAndMakeReadyAsync(associate, store, number);
 
         await SubmitAsync(associate, "[data-test=arrived]");
@@ -104,8 +79,7 @@ public abstract class AssociateTests(BrowserOmni web)
         Assert.Equal("1", await associate.Locator("[data-test=count-arrivals] b").InnerTextAsync());
 
         await OpenFromQueueAsync(associate, store, "arrivals", number);
-        await associate.FillAsync("[data-test=pickup-code]", await PickupCodeAsync(order));
-        await SubmitAsync(associate, "[data-test=handover]");
+        await HandOverAsync(associate, await PickupCodeAsync(order));
         await AssertCollectedAsync(order);
     }
 
@@ -116,9 +90,13 @@ public abstract class AssociateTests(BrowserOmni web)
         var other = await ApiSeed.Location(_admin, "STORE");
         var sku = await ApiSeed.Product(_admin);
         await ApiSeed.Stock(_admin, other, sku, 2);
-        var elsewhere = await PlacePickupOrderAsync(other, sku, 1);
+        var elsewhere = await PlaceAsync(new
+        {
+            channel = "web", customer = new { email = "ana@example.com", name = "Ana Shopper" },
+            lines = new[] { new { sku, quantity = 1, fulfillment = new { method = "pickup", locationCode = other } } },
+        });
         var fulfillment = Assert.Single(await FulfillmentsAsync(elsewhere)).GetProperty("id").GetGuid();
-        var associate = await AssociateOfAsync(own);
+        var associate = await AssociateOfAsync(_web, own);
 
         foreach (var path in new[] { $"/associate/{other}/queue", $"/associate/{other}/fulfillments/{fulfillment}", $"/associate/{other}/pickups?q=x" })
         {
@@ -150,7 +128,7 @@ public abstract class AssociateTests(BrowserOmni web)
             channel = "web", customer = new { email, name = "Vera Viewer" },
             lines = new[] { new { sku, quantity = 1, fulfillment = new { method = "pickup", locationCode = store } } },
         });
-        var associate = await AssociateOfAsync(store);
+        var associate = await AssociateOfAsync(_web, store);
 
         await associate.GotoAsync($"/associate/{store}/customers");
         await associate.FillAsync("[data-test=customer-search]", email);
@@ -165,7 +143,7 @@ public abstract class AssociateTests(BrowserOmni web)
         var shown = await associate.Locator("[data-test=customer-email]").InnerTextAsync();
         Assert.DoesNotContain(email, shown);
         Assert.Contains("@example.com", shown);
-        await AssertFitsTabletAsync(associate, "associate-customer-tablet");
+        await PageFit.AssertFitsHereAsync(associate, "associate-customer-tablet");
     }
 
     [Fact]
@@ -179,7 +157,7 @@ public abstract class AssociateTests(BrowserOmni web)
         var token = created.GetProperty("token").GetString()!;
         await (await SendAsCartOwnerAsync(HttpMethod.Post, $"/api/v1/carts/{cart}/lines", token, new { sku, quantity = 2 })).Json(HttpStatusCode.OK);
         var handoff = await (await SendAsCartOwnerAsync(HttpMethod.Post, $"/api/v1/carts/{cart}/handoff", token, new { })).Json(HttpStatusCode.Created);
-        var associate = await AssociateOfAsync(store);
+        var associate = await AssociateOfAsync(_web, store);
 
         await associate.GotoAsync($"/associate/{store}/cart");
         await associate.FillAsync("[data-test=handoff-code]", "ZZZZ-ZZZZ");
@@ -191,7 +169,7 @@ public abstract class AssociateTests(BrowserOmni web)
         await associate.WaitForURLAsync($"**/associate/{store}/carts/{cart}");
         Assert.Equal("2", await associate.Locator($"[data-test=cart-line][data-sku='{sku}'] td.num").First.InnerTextAsync());
         Assert.Contains("€24.00", await associate.Locator("[data-test=cart-total]").InnerTextAsync());
-        await AssertFitsTabletAsync(associate, "associate-cart-tablet");
+        await PageFit.AssertFitsHereAsync(associate, "associate-cart-tablet");
 
         await SubmitAsync(associate, "[data-test=sell-cart]");
         var done = associate.Locator("[data-test=cart-done]");
@@ -221,7 +199,7 @@ public abstract class AssociateTests(BrowserOmni web)
         })).Json(HttpStatusCode.Created)).GetProperty("id").GetGuid();
         var coupon = OmniFactory.Unique("SAVE");
         await (await _admin.PostJson("/api/v1/pricing/coupons", new { name = "counter", promotionId = couponPromotion, kind = "shared", code = coupon })).Json(HttpStatusCode.Created);
-        var associate = await AssociateOfAsync(store);
+        var associate = await AssociateOfAsync(_web, store);
 
         await associate.GotoAsync($"/associate/{store}?q={sku}");
         await associate.GetByRole(AriaRole.Link, new() { Name = "Sell here" }).ClickAsync();
@@ -245,7 +223,7 @@ public abstract class AssociateTests(BrowserOmni web)
         Assert.InRange(total, 0.01m, 29.99m);
         Assert.Contains("€" + total.ToString("0.00", CultureInfo.InvariantCulture), await associate.Locator("[data-test=sale-total]").InnerTextAsync());
         Assert.Equal(3, (await ApiSeed.Position(_admin, store, sku)).GetProperty("onHand").GetInt32());
-        await AssertFitsTabletAsync(associate, "associate-sale-tablet");
+        await PageFit.AssertFitsHereAsync(associate, "associate-sale-tablet");
     }
 
     [Fact]
@@ -255,12 +233,12 @@ public abstract class AssociateTests(BrowserOmni web)
         var warehouse = await ApiSeed.Location(_admin, "WH", "warehouse", 48.90, 2.40, ["ship"]);
         var sku = await ApiSeed.Product(_admin, 30.00m);
         await ApiSeed.Stock(_admin, warehouse, sku, 6);
-        var associate = await AssociateOfAsync(store);
+        var associate = await AssociateOfAsync(_web, store);
 
         await associate.GotoAsync($"/associate/{store}/order?sku={sku}");
         await associate.FillAsync("[data-test=aisle-name]", "Eli Aisle");
         await associate.FillAsync("[data-test=aisle-email]", "eli@example.com");
-        await AssertFitsTabletAsync(associate, "associate-endless-aisle-tablet");
+        await PageFit.AssertFitsHereAsync(associate, "associate-endless-aisle-tablet");
         await SubmitAsync(associate, "[data-test=aisle-place]");
 
         var done = associate.Locator("[data-test=aisle-done]");
@@ -271,43 +249,6 @@ public abstract class AssociateTests(BrowserOmni web)
         var line = (await (await _admin.GetAsync($"/api/v1/orders/{order.GetProperty("id").GetGuid()}")).Json(HttpStatusCode.OK)).GetProperty("lines")[0];
         Assert.Equal(("shipToStore", store), (line.GetProperty("fulfillment").GetProperty("method").GetString(), line.GetProperty("fulfillment").GetProperty("locationCode").GetString()));
         Assert.Equal(1, (await ApiSeed.Position(_admin, warehouse, sku)).GetProperty("reserved").GetInt32());
-    }
-
-    // The steps of the click-and-collect journey, each on its own so the cross-app test can swap the API calls for the
-    // storefront's checkout and the shopper's account page.
-
-    private Task<JsonElement> PlacePickupOrderAsync(string store, string sku, int quantity) => PlaceAsync(new
-    {
-        channel = "web", customer = new { email = "ana@example.com", name = "Ana Shopper" },
-        lines = new[] { new { sku, quantity, fulfillment = new { method = "pickup", locationCode = store } } },
-    });
-
-    private static async Task PickAndMakeReadyAsync(IPage associate, string store, string number)
-    {
-        await OpenFromQueueAsync(associate, store, "prepare", number);
-        await SubmitAsync(associate, "[data-test=pick]");
-        Assert.Equal("picking", await StatusOnPageAsync(associate));
-        await SubmitAsync(associate, "[data-test=ready]");
-        Assert.Equal("ready_for_pickup", await StatusOnPageAsync(associate));
-        Assert.Contains("sent it by e-mail", await associate.Locator("[data-test=code-issued]").InnerTextAsync());
-    }
-
-    private static async Task HandOverWithCodeAsync(IPage associate, string store, string number, string code)
-    {
-        await associate.GotoAsync($"/associate/{store}/pickups");
-        await associate.FillAsync("[data-test=pickup-search]", code);
-        await SubmitAsync(associate, "[data-test=pickup-find]");
-        await associate.Locator($"[data-test=pickup-row][data-order='{number}']").ClickAsync();
-        await associate.WaitForURLAsync("**/fulfillments/**");
-
-        await associate.FillAsync("[data-test=pickup-code]", code == "ZZZZZZ" ? "YYYYYY" : "ZZZZZZ");
-        await SubmitAsync(associate, "[data-test=handover]");
-        Assert.Contains("not the pickup code", await associate.Locator("[role=alert]").InnerTextAsync());
-        Assert.Equal("ready_for_pickup", await StatusOnPageAsync(associate));
-
-        await associate.FillAsync("[data-test=pickup-code]", code.ToLowerInvariant());
-        await SubmitAsync(associate, "[data-test=handover]");
-        Assert.Equal("picked_up", await StatusOnPageAsync(associate));
     }
 
     private async Task AssertCollectedAsync(JsonElement order)
@@ -321,27 +262,6 @@ public abstract class AssociateTests(BrowserOmni web)
     /// <summary>The code the shopper received (an unbound key sees it; the associate's store-bound sign-in never does).</summary>
     private async Task<string> PickupCodeAsync(JsonElement order) =>
         Assert.Single(await FulfillmentsAsync(order)).GetProperty("pickupCode").GetString()!;
-
-    private async Task<IPage> AssociateOfAsync(string store) =>
-        await _web.SignInAsync(await _web.PersonAsync(Roles.Associate, store), TabletWidth, TabletHeight);
-
-    private static async Task OpenFromQueueAsync(IPage associate, string store, string lane, string number)
-    {
-        await associate.GotoAsync($"/associate/{store}/queue");
-        await associate.Locator($"[data-test=lane-{lane}] [data-test=queue-row][data-order='{number}'] a").ClickAsync();
-        await associate.WaitForURLAsync("**/fulfillments/**");
-    }
-
-    /// <summary>
-    /// Posts a form of the statically rendered page and waits for the answer to load. The forms post back to the page's
-    /// own address, so waiting for a URL (Playwright's suggested replacement) would return before the answer arrives.
-    /// </summary>
-#pragma warning disable CS0612
-    private static Task<IResponse?> SubmitAsync(IPage page, string button) =>
-        page.RunAndWaitForNavigationAsync(() => page.Locator(button).ClickAsync(), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
-#pragma warning restore CS0612
-
-    private static Task<string?> StatusOnPageAsync(IPage page) => page.Locator("[data-test=fulfillment-status]").GetAttributeAsync("data-status");
 
     private async Task<JsonElement> PlaceAsync(object body) =>
         await (await _admin.PostJson("/api/v1/orders", body, Guid.NewGuid().ToString())).Json(HttpStatusCode.Created);
@@ -361,15 +281,6 @@ public abstract class AssociateTests(BrowserOmni web)
         var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/carts/{cart}");
         request.Headers.Add("Cart-Token", token);
         return await (await _admin.SendAsync(request)).Json(HttpStatusCode.OK);
-    }
-
-    /// <summary>The tablet never scrolls sideways (wide tables scroll inside their own box); screenshots on request.</summary>
-    private static async Task AssertFitsTabletAsync(IPage page, string screenshot)
-    {
-        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
-        Assert.True(overflow <= 0, $"{page.Url} is {overflow}px wider than the {TabletWidth}px tablet");
-        if (Environment.GetEnvironmentVariable("OMNI_SCREENSHOTS") is { Length: > 0 } directory)
-            await page.ScreenshotAsync(new() { Path = Path.Combine(directory, $"{screenshot}.png"), FullPage = true });
     }
 }
 

@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.Playwright;
 using Omni.BrowserTests.Infrastructure;
 using Omni.Contracts.Identity;
 using Omni.IntegrationTests.Infrastructure;
@@ -28,40 +27,40 @@ public abstract class ReturnsTests(BrowserOmni web)
         var number = sale.GetProperty("number").GetString();
 
         // The shopper, on a phone, starts the return from their orders and chooses store B.
-        var phone = await _web.SignInAsync(shopper, 390, 844);
-        await AssertFitsAsync(phone, "/account/returns");
+        var phone = await _web.SignInAsync(shopper, ShopperSteps.PhoneWidth, ShopperSteps.PhoneHeight);
+        await PageFit.AssertFitsAsync(phone, "/account/returns");
         await phone.Locator($"[data-test=my-order][data-number='{number}'] [data-test=start-return-link]").ClickAsync();
         await phone.WaitForURLAsync("**/return");
-        await AssertNoSidewaysScrollAsync(phone);
+        await PageFit.AssertFitsHereAsync(phone);
         await phone.Locator($"[data-test=return-line][data-sku='{sku}'] input").FillAsync("1");
         await phone.Locator("[data-test=return-store-choice]").SelectOptionAsync(storeB);
         await phone.Locator("[data-test=start-return]").ClickAsync();
         var code = (await phone.Locator("[data-test=return-code]").InnerTextAsync()).Trim();
         Assert.Matches("^[2-9A-Z]{8}$", code);
         Assert.Equal($"Test {storeB}", await phone.Locator("[data-test=return-store]").InnerTextAsync());
-        await AssertNoSidewaysScrollAsync(phone);
+        await PageFit.AssertFitsHereAsync(phone);
 
         // An associate of store A cannot open store B's returns.
-        var associateA = await _web.SignInAsync(await _web.PersonAsync(Roles.Associate, storeA), 1024, 768);
+        var associateA = await AssociateSteps.AssociateOfAsync(_web, storeA);
         await associateA.GotoAsync($"/associate/{storeB}/returns");
         Assert.Equal("/denied", new Uri(associateA.Url).AbsolutePath);
         Assert.Equal(0, await associateA.Locator("[data-test=expected-return]").CountAsync());
 
         // Store B's associate, on a tablet, sees it expected, finds it by its code and receives it.
-        var tablet = await _web.SignInAsync(await _web.PersonAsync(Roles.Associate, storeB), 1024, 768);
-        await AssertFitsAsync(tablet, $"/associate/{storeB}/returns");
+        var tablet = await AssociateSteps.AssociateOfAsync(_web, storeB);
+        await PageFit.AssertFitsAsync(tablet, $"/associate/{storeB}/returns");
         Assert.Equal(1, await tablet.Locator($"[data-test=expected-return][data-code='{code}']").CountAsync());
         await tablet.Locator("[data-test=return-code-input]").FillAsync(code);
         await tablet.Locator("[data-test=find-return]").ClickAsync();
         await tablet.WaitForURLAsync(url => new Uri(url).AbsolutePath.StartsWith($"/associate/{storeB}/returns/", StringComparison.Ordinal));
-        await AssertNoSidewaysScrollAsync(tablet);
+        await PageFit.AssertFitsHereAsync(tablet);
         Assert.Equal("1", await tablet.Locator($"[data-test=return-line][data-sku='{sku}'] [data-test=line-quantity]").InputValueAsync());
         await tablet.Locator($"[data-test=return-line][data-sku='{sku}'] [data-test=line-condition]").SelectOptionAsync("Sellable");
         await tablet.Locator("[data-test=receive-return]").ClickAsync();
 
         Assert.Equal("€24.50", await tablet.Locator("[data-test=refund]").InnerTextAsync());
         Assert.Contains("restock", await tablet.Locator("[data-test=received-line]").InnerTextAsync());
-        await AssertNoSidewaysScrollAsync(tablet);
+        await PageFit.AssertFitsHereAsync(tablet);
         var position = await ApiSeed.Position(_admin, storeB, sku);
         Assert.Equal((1, 1), (position.GetProperty("onHand").GetInt32(), position.GetProperty("available").GetInt32()));
         Assert.Equal(2, (await ApiSeed.Position(_admin, storeA, sku)).GetProperty("onHand").GetInt32());
@@ -89,8 +88,8 @@ public abstract class ReturnsTests(BrowserOmni web)
         })).Json(HttpStatusCode.Created);
         var code = requested.GetProperty("code").GetString()!;
 
-        var phone = await _web.SignInAsync(shopper, 390, 844);
-        await AssertFitsAsync(phone, "/account/returns");
+        var phone = await _web.SignInAsync(shopper, ShopperSteps.PhoneWidth, ShopperSteps.PhoneHeight);
+        await PageFit.AssertFitsAsync(phone, "/account/returns");
         var row = phone.Locator("[data-test=my-return]", new() { HasText = code });
         await row.Locator("[data-test=cancel-return]").ClickAsync();
 
@@ -110,8 +109,8 @@ public abstract class ReturnsTests(BrowserOmni web)
             lines = new[] { new { sku, quantity = 2, unitPrice = new { amount = 12.00m, currency = "EUR" } } },
         }, Guid.NewGuid().ToString())).Json(HttpStatusCode.Created);
 
-        var tablet = await _web.SignInAsync(await _web.PersonAsync(Roles.Associate, store), 1024, 768);
-        await AssertFitsAsync(tablet, $"/associate/{store}/returns/counter?q={sale.GetProperty("number").GetString()}");
+        var tablet = await AssociateSteps.AssociateOfAsync(_web, store);
+        await PageFit.AssertFitsAsync(tablet, $"/associate/{store}/returns/counter?q={sale.GetProperty("number").GetString()}");
         await tablet.Locator("[data-test=counter-return-submit]").ClickAsync();
         Assert.Contains("at least one line", await tablet.Locator("[role=alert]").InnerTextAsync());
 
@@ -122,23 +121,9 @@ public abstract class ReturnsTests(BrowserOmni web)
 
         Assert.Equal("€12.00", await tablet.Locator("[data-test=refund]").InnerTextAsync());
         Assert.Contains("unsellable", await tablet.Locator("[data-test=received-line]").InnerTextAsync());
-        await AssertNoSidewaysScrollAsync(tablet);
+        await PageFit.AssertFitsHereAsync(tablet);
         var position = await ApiSeed.Position(_admin, store, sku);
         Assert.Equal((0, 1), (position.GetProperty("onHand").GetInt32(), position.GetProperty("unsellable").GetInt32()));
-    }
-
-    private static async Task AssertFitsAsync(IPage page, string path)
-    {
-        var response = await page.GotoAsync(path);
-        Assert.Equal((int)HttpStatusCode.OK, response!.Status);
-        await AssertNoSidewaysScrollAsync(page);
-    }
-
-    private static async Task AssertNoSidewaysScrollAsync(IPage page)
-    {
-        await page.WaitForLoadStateAsync(LoadState.Load);
-        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
-        Assert.True(overflow <= 0, $"{page.Url} is {overflow}px wider than the {page.ViewportSize!.Width}px viewport");
     }
 }
 

@@ -5,14 +5,13 @@ using Microsoft.Playwright;
 using Omni.BrowserTests.Infrastructure;
 using Omni.Contracts.Identity;
 using Omni.IntegrationTests.Infrastructure;
+using static Omni.BrowserTests.Infrastructure.ShopperSteps;
 
 namespace Omni.BrowserTests;
 
 /// <summary>The shopper's storefront: cart across devices, checkout, confirmation and account, in Debian's chromium on both databases.</summary>
 public abstract partial class ShopperTests(BrowserOmni web)
 {
-    private const int PhoneWidth = 390;
-    private const int PhoneHeight = 844;
     private readonly BrowserOmni _web = web;
     private readonly HttpClient _admin = web.Admin();
 
@@ -40,7 +39,7 @@ public abstract partial class ShopperTests(BrowserOmni web)
         Assert.Equal(expected, await CartLinesAsync(phone));
         Assert.Equal(expected, await CartLinesAsync(laptop));
         Assert.Equal("€29.00", await TotalAsync(laptop));
-        await AssertFitsAsync(phone, "/cart");
+        await PageFit.AssertFitsAsync(phone, "/cart");
     }
 
     [Fact]
@@ -92,7 +91,7 @@ public abstract partial class ShopperTests(BrowserOmni web)
     }
 
     [Fact]
-    public async Task Checkout_with_pickup_places_one_order_that_the_account_follows_until_it_is_picked_up()
+    public async Task Checkout_with_pickup_places_one_order_even_when_the_form_is_sent_twice_and_the_account_lists_it()
     {
         var email = await _web.PersonAsync(Roles.Customer);
         var store = await ApiSeed.Location(_admin, "STORE");
@@ -102,24 +101,13 @@ public abstract partial class ShopperTests(BrowserOmni web)
         await ChooseStoreAsync(page, store);
         await AddToCartAsync(page, sku, 2);
 
-        await page.Locator("[data-test=checkout]").ClickAsync();
-        await page.WaitForURLAsync("**/checkout");
-        await AssertNoSidewaysScrollAsync(page);
-        Assert.Equal(store, await page.Locator("[data-test=pickup-store]").InputValueAsync());
-        Assert.Equal(email, await page.Locator("[data-test=contact-email]").InputValueAsync());
-        await page.Locator("[data-test=method-pickup]").CheckAsync();
-        await page.FillAsync("[data-test=contact-name]", "Paula Pickup");
-        await page.FillAsync("[data-test=payment-token]", "tok_visa");
         string? form = null;
         page.Request += (_, request) => { if (request.Method == "POST" && request.Url.EndsWith("/checkout", StringComparison.Ordinal)) form = request.PostData; };
-        await page.Locator("[data-test=place-order]").ClickAsync();
-        await page.WaitForURLAsync("**/checkout/done/**");
+        var number = await CheckOutForPickupAsync(page, store, email, "Paula Pickup");
         var confirmation = new Uri(page.Url).AbsolutePath;
-
-        var number = await page.Locator("[data-test=order-number]").InnerTextAsync();
         Assert.Equal($"Pickup at {store}", await page.Locator("[data-test=line-fulfillment]").InnerTextAsync());
         Assert.Equal($"Being prepared at {store}", await page.Locator("[data-test=order-status]").InnerTextAsync());
-        await AssertNoSidewaysScrollAsync(page);
+        await PageFit.AssertFitsHereAsync(page);
 
         // The same form sent again (a double click, a retry) answers the same order and places no other.
         var again = await page.Context.APIRequest.PostAsync("/checkout", new()
@@ -132,27 +120,9 @@ public abstract partial class ShopperTests(BrowserOmni web)
         Assert.Equal(1, orders.GetArrayLength());
         Assert.Equal(number, orders[0].GetProperty("number").GetString());
 
-        await page.GotoAsync("/account");
-        var row = page.Locator($"[data-test=account-order][data-order-number='{number}']");
+        var row = await AccountOrderAsync(page, number);
         Assert.Equal($"Being prepared at {store}", await row.Locator("[data-test=account-order-status]").InnerTextAsync());
-        await AssertNoSidewaysScrollAsync(page);
-
-        var fulfillment = (await (await _admin.GetAsync($"/api/v1/orders/{orders[0].GetProperty("id").GetGuid()}/fulfillments")).Json(HttpStatusCode.OK))
-            .GetProperty("items")[0].GetProperty("id").GetGuid();
-        await (await _admin.PostJson($"/api/v1/fulfillments/{fulfillment}/pick", new { })).Json(HttpStatusCode.OK);
-        var ready = await (await _admin.PostJson($"/api/v1/fulfillments/{fulfillment}/ready", new { })).Json(HttpStatusCode.OK);
-        var code = ready.GetProperty("pickupCode").GetString()!;
-
-        await page.ReloadAsync();
-        Assert.Equal($"Ready for pickup at {store}", await row.Locator("[data-test=account-order-status]").InnerTextAsync());
-        await row.Locator("[data-test=account-order-link]").ClickAsync();
-        await page.WaitForURLAsync("**/account/orders/**");
-        Assert.Equal(code, await page.Locator("[data-test=pickup-code]").InnerTextAsync());
-        await AssertNoSidewaysScrollAsync(page);
-
-        await (await _admin.PostJson($"/api/v1/fulfillments/{fulfillment}/handover", new { pickupCode = code })).Json(HttpStatusCode.OK);
-        await page.GotoAsync("/account");
-        Assert.Equal("Picked up", await row.Locator("[data-test=account-order-status]").InnerTextAsync());
+        await PageFit.AssertFitsHereAsync(page);
     }
 
     [Fact]
@@ -221,7 +191,7 @@ public abstract partial class ShopperTests(BrowserOmni web)
         var email = await _web.PersonAsync(Roles.Customer);
         var page = await _web.SignInAsync(email, PhoneWidth, PhoneHeight);
         await page.GotoAsync("/account/consents");
-        await AssertNoSidewaysScrollAsync(page);
+        await PageFit.AssertFitsHereAsync(page);
         var sms = page.Locator("[data-test=consent][data-purpose=sms]");
         Assert.Equal("not asked", await sms.Locator("[data-test=consent-state]").InnerTextAsync());
 
@@ -245,7 +215,7 @@ public abstract partial class ShopperTests(BrowserOmni web)
         var email = await _web.PersonAsync(Roles.Customer);
         var page = await _web.SignInAsync(email, PhoneWidth, PhoneHeight);
         await page.GotoAsync("/account/privacy");
-        await AssertNoSidewaysScrollAsync(page);
+        await PageFit.AssertFitsHereAsync(page);
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("[data-test=export-data]").ClickAsync());
         using (var export = JsonDocument.Parse(await File.ReadAllTextAsync((await download.PathAsync())!)))
@@ -285,7 +255,7 @@ public abstract partial class ShopperTests(BrowserOmni web)
 
         var page = await _web.SignInAsync(email, PhoneWidth, PhoneHeight);
         await page.GotoAsync("/account/wallet");
-        await AssertNoSidewaysScrollAsync(page);
+        await PageFit.AssertFitsHereAsync(page);
         var row = page.Locator($"[data-test=wallet-coupon][data-code='{code}']");
         Assert.Contains("Welcome back", await row.InnerTextAsync());
 
@@ -307,24 +277,6 @@ public abstract partial class ShopperTests(BrowserOmni web)
         }
     }
 
-    private static async Task ChooseStoreAsync(IPage page, string store)
-    {
-        await page.GotoAsync("/stores");
-        await page.Locator($"[data-test=store-row][data-code='{store}'] [data-test=choose-store]").ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
-    }
-
-    /// <summary>Finds the product as a shopper does and adds it from its page; lands on the cart.</summary>
-    private static async Task AddToCartAsync(IPage page, string sku, int quantity)
-    {
-        await page.GotoAsync($"/search?q={Uri.EscapeDataString(sku)}");
-        await page.Locator("[data-test=product-card]").First.ClickAsync();
-        await page.WaitForURLAsync("**/p/**");
-        await page.FillAsync("[data-test=quantity]", quantity.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        await page.Locator("[data-test=add-to-cart]").ClickAsync();
-        await page.WaitForURLAsync("**/cart");
-    }
-
     private static ILocator Line(IPage page, string sku) => page.Locator($"[data-test=cart-line][data-sku='{sku}']");
 
     private static async Task<Dictionary<string, string>> CartLinesAsync(IPage page)
@@ -338,19 +290,6 @@ public abstract partial class ShopperTests(BrowserOmni web)
 
     private static async Task<string> TotalAsync(IPage page) =>
         TotalPattern().Match(await page.Locator("[data-test=cart-total]").InnerTextAsync()).Value;
-
-    private static async Task AssertFitsAsync(IPage page, string path)
-    {
-        await page.GotoAsync(path);
-        await AssertNoSidewaysScrollAsync(page);
-    }
-
-    private static async Task AssertNoSidewaysScrollAsync(IPage page)
-    {
-        await page.WaitForLoadStateAsync(LoadState.Load);
-        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
-        Assert.True(overflow <= 0, $"{page.Url} is {overflow}px wider than the {page.ViewportSize!.Width}px viewport");
-    }
 
     [GeneratedRegex(@"€[\d,]+\.\d\d")]
     private static partial Regex TotalPattern();
