@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Omni.Common.Data;
 using Omni.Common.Errors;
+using Omni.Common.Validation;
 using Omni.Contracts;
 using Omni.Contracts.Catalog;
 using Omni.Contracts.Identity;
@@ -27,6 +28,20 @@ internal sealed class ReturnDesk(ReturnsDbContext db, DbSession session, IOrderL
     IStockFacts stock, IOrderPlacement placement, ReturnedQuantities returned, TimeProvider clock, IServiceProvider services)
 {
     /// <summary>
+    /// The location a return is brought to, or why <paramref name="user"/> cannot bring it there (unknown, takes no returns,
+    /// another store's): a return received and a return requested online are held to the same rule.
+    /// </summary>
+    internal static async Task<(LocationSnapshot Location, IResult? Refused)> ReturnLocationAsync(string locationCode, Validator errors,
+        ILocationDirectory directory, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (!(await directory.AllAsync(ct)).TryGetValue(locationCode, out var location))
+            return (null!, errors.Add("locationCode", $"Location '{locationCode}' does not exist.").ToProblem());
+        if (!location.Can(LocationCapability.Returns))
+            return (location, errors.Add("locationCode", $"Location '{locationCode}' does not take returns.").ToProblem());
+        return (location, user.MayActFor(locationCode) ? null : Problems.ForStoreOnly(user.BoundStore()));
+    }
+
+    /// <summary>
     /// Receives <paramref name="request"/>. <paramref name="expected"/> is the tracked return request it fulfils, if any:
     /// its window was judged when it was made, so the policy's window is applied as of then; the condition is judged now.
     /// </summary>
@@ -36,11 +51,8 @@ internal sealed class ReturnDesk(ReturnsDbContext db, DbSession session, IOrderL
         var errors = ReturnInput.Validate(request);
         if (!errors.IsValid) return errors.ToProblem();
         var locationCode = request.LocationCode!.ToUpperInvariant();
-        if (!(await directory.AllAsync(ct)).TryGetValue(locationCode, out var location))
-            return errors.Add("locationCode", $"Location '{locationCode}' does not exist.").ToProblem();
-        if (!location.Can(LocationCapability.Returns))
-            return errors.Add("locationCode", $"Location '{locationCode}' does not take returns.").ToProblem();
-        if (!user.MayActFor(locationCode)) return Problems.ForStoreOnly(user.BoundStore());
+        var (location, refused) = await ReturnLocationAsync(locationCode, errors, directory, user, ct);
+        if (refused is not null) return refused;
 
         if (idempotency is not null && await ReplayAsync(idempotency, ct) is { } replay) return replay;
         var now = clock.GetUtcNow().UtcDateTime;

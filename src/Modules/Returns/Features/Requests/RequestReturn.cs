@@ -41,11 +41,7 @@ internal static class RequestReturn
         var errors = Validate(request);
         if (!errors.IsValid) return errors.ToProblem();
         var locationCode = request.LocationCode!.ToUpperInvariant();
-        if (!(await directory.AllAsync(ct)).TryGetValue(locationCode, out var location))
-            return errors.Add("locationCode", $"Location '{locationCode}' does not exist.").ToProblem();
-        if (!location.Can(LocationCapability.Returns))
-            return errors.Add("locationCode", $"Location '{locationCode}' does not take returns.").ToProblem();
-        if (!user.MayActFor(locationCode)) return Problems.ForStoreOnly(user.BoundStore());
+        if ((await ReturnDesk.ReturnLocationAsync(locationCode, errors, directory, user, ct)).Refused is { } badLocation) return badLocation;
 
         var (idempotency, badKey) = Idempotency.From(http, user.CallerId(), nameof(RequestReturn), request);
         if (badKey is not null) return badKey;
